@@ -1,0 +1,33 @@
+# The insurance glossary. `make build` publishes content/ into public/;
+# `make test` runs every test (browser tests need Debian's chromium).
+GO ?= go
+GEN := $(GO) run ./generator
+
+.PHONY: build check serve new test race bench fuzz clean
+
+build:
+	$(GEN) build
+
+check:
+	$(GEN) check
+
+serve:
+	$(GEN) serve $(ARGS)
+
+new:
+	@test -n "$(TITLE)" || { echo 'usage: make new TITLE="Topic Title"'; exit 2; }
+	$(GEN) new "$(TITLE)"
+
+test:
+	gofmt -l generator | (! grep .) || { echo "gofmt needed on the files above"; exit 1; }
+	$(GO) vet ./...
+	$(GO) test -race -count=1 ./...
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchtime 3x -benchmem ./generator/internal/build/
+
+fuzz:
+	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime 30s ./generator/internal/content/
+
+clean:
+	rm -rf public

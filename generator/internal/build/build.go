@@ -1,0 +1,395 @@
+// Package build runs the pipeline: load (files into topics), index (the
+// glossary), render (pages) and write (output folder). A Site keeps the
+// loaded model in memory between runs, so the dev server re-reads only the
+// files that changed and re-renders only the pages whose fingerprint moved;
+// `build` is the same pipeline run once over everything.
+//
+// Output is never half-written: a full build renders into a temporary
+// folder beside the output and swaps it in; the dev server replaces single
+// files by rename. The output folder carries a manifest (.glossary-build.json)
+// that marks it as ours and lets the next build skip unchanged pages.
+package build
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"glossary/generator/internal/content"
+	"glossary/generator/internal/diag"
+	"glossary/generator/internal/glossary"
+	"glossary/generator/internal/markdown"
+	"glossary/generator/internal/render"
+)
+
+// Config names the folders and switches of a build.
+type Config struct {
+	Content, Templates, Static, Out string
+	// Drafts publishes topics marked draft.
+	Drafts bool
+	// Progress, when set, is called as pages are rendered.
+	Progress func(done, total int)
+}
+
+// Site is the loaded glossary, kept between builds.
+type Site struct {
+	cfg Config
+
+	md        *markdown.Markdown
+	unsafe    bool
+	settings  content.Settings
+	setDiags  diag.List
+	topics    map[string]*fileState // by path below content/
+	templates *render.Templates
+	tmplDiags diag.List
+	static    map[string]*fileState // by path below static/
+	statDiags diag.List
+	walkDiags diag.List // unreadable folders, symlinks leaving content/
+	// written is what the output folder holds now, by file.
+	written map[string]entry
+	primed  bool
+}
+
+// fileState is one source file as last read.
+type fileState struct {
+	size  int64
+	mod   time.Time
+	topic *content.Topic
+	diags diag.List
+	hash  uint64 // static files
+}
+
+// Result summarises a run.
+type Result struct {
+	Topics   int
+	Pages    int // pages the site has
+	Written  int // pages rendered or copied in this run
+	Removed  int
+	Duration time.Duration
+}
+
+// NewSite prepares an empty site; Load reads it.
+func NewSite(cfg Config) *Site {
+	return &Site{cfg: cfg, topics: map[string]*fileState{}, static: map[string]*fileState{}}
+}
+
+// Load reads what changed on disk since the last Load (everything, the
+// first time): settings, topics, templates and static files. Files named
+// in touched (paths as given to fsnotify) are re-read even when their size
+// and time look unchanged.
+func (s *Site) Load(touched ...string) {
+	force := map[string]bool{}
+	for _, p := range touched {
+		force[filepath.Clean(p)] = true
+	}
+	s.loadSettings()
+	s.loadTopics(force)
+	s.tmplDiags = nil
+	s.templates, s.tmplDiags = render.LoadTemplates(s.cfg.Templates)
+	s.loadStatic(force)
+}
+
+func (s *Site) loadSettings() {
+	p := filepath.Join(s.cfg.Content, content.SettingsFile)
+	src, err := os.ReadFile(p)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		s.setDiags = nil
+		s.setDiags.Add(p, 0, 0, "%v", err)
+		return
+	}
+	// The dialect depends on a setting, so read it with a default parser
+	// first; switching unsafe_html rebuilds everything anyway.
+	if s.md == nil {
+		s.md = markdown.New(markdown.Options{})
+	}
+	s.settings, s.setDiags = content.ParseSettings(s.md, p, src)
+	if s.settings.UnsafeHTML != s.unsafe || !s.primed {
+		s.unsafe = s.settings.UnsafeHTML
+		s.md = markdown.New(markdown.Options{UnsafeHTML: s.unsafe})
+		for _, f := range s.topics {
+			f.size = -1 // re-read: the dialect changed
+		}
+	}
+	s.primed = true
+}
+
+func (s *Site) loadTopics(force map[string]bool) {
+	rels, d := content.Files(s.cfg.Content)
+	var stale []string
+	seen := make(map[string]bool, len(rels))
+	for _, rel := range rels {
+		seen[rel] = true
+		p := filepath.Join(s.cfg.Content, filepath.FromSlash(rel))
+		info, err := os.Stat(p)
+		f := s.topics[rel]
+		if err == nil && f != nil && !force[p] && f.size == info.Size() && f.mod.Equal(info.ModTime()) {
+			continue
+		}
+		stale = append(stale, rel)
+		nf := &fileState{size: -1}
+		if err == nil {
+			nf.size, nf.mod = info.Size(), info.ModTime()
+		}
+		s.topics[rel] = nf
+	}
+	for rel := range s.topics {
+		if !seen[rel] {
+			delete(s.topics, rel)
+		}
+	}
+	for i, l := range content.LoadAll(s.md, s.cfg.Content, stale) {
+		f := s.topics[stale[i]]
+		f.topic, f.diags = l.Topic, l.Diags
+	}
+	s.walkDiags = d
+}
+
+func (s *Site) loadStatic(force map[string]bool) {
+	seen := map[string]bool{}
+	s.statDiags = nil
+	root := s.cfg.Static
+	err := filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			if p == root && errors.Is(err, fs.ErrNotExist) {
+				return filepath.SkipDir // a site may have no static files
+			}
+			s.statDiags.Add(p, 0, 0, "%v", err)
+			return nil
+		}
+		if p != root && content.Ignored(e.Name()) {
+			if e.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if e.IsDir() || !e.Type().IsRegular() {
+			return nil
+		}
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		seen[rel] = true
+		info, err := e.Info()
+		if err != nil {
+			return nil
+		}
+		f := s.static[rel]
+		if f != nil && !force[p] && f.size == info.Size() && f.mod.Equal(info.ModTime()) {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			s.statDiags.Add(p, 0, 0, "%v", err)
+			return nil
+		}
+		s.static[rel] = &fileState{size: info.Size(), mod: info.ModTime(), hash: hashOf(data)}
+		return nil
+	})
+	if err != nil {
+		s.statDiags.Add(root, 0, 0, "%v", err)
+	}
+	for rel := range s.static {
+		if !seen[rel] {
+			delete(s.static, rel)
+		}
+	}
+}
+
+// Diagnostics are the problems found by the last Load, before indexing.
+func (s *Site) diagnostics() diag.List {
+	var d diag.List
+	d.Append(s.setDiags)
+	d.Append(s.tmplDiags)
+	d.Append(s.statDiags)
+	d.Append(s.walkDiags)
+	for _, f := range s.topics {
+		d.Append(f.diags)
+	}
+	return d
+}
+
+func (s *Site) topicList() []*content.Topic {
+	out := make([]*content.Topic, 0, len(s.topics))
+	for _, f := range s.topics {
+		if f.topic != nil {
+			out = append(out, f.topic)
+		}
+	}
+	return out
+}
+
+// Index builds the glossary from what is loaded.
+func (s *Site) Index() (*glossary.Glossary, diag.List) {
+	d := s.diagnostics()
+	g, gd := glossary.New(s.settings, s.topicList(), glossary.Options{Drafts: s.cfg.Drafts})
+	d.Append(gd)
+	return g, d
+}
+
+// Mode says where a run's output goes.
+type Mode int
+
+const (
+	// Check renders everything and writes nothing.
+	Check Mode = iota
+	// Full writes a complete new output folder and swaps it in.
+	Full
+	// InPlace updates changed files of the output folder one by one.
+	InPlace
+)
+
+// Generate indexes, renders and writes the site. On any error nothing is
+// published and the errors are returned, sorted.
+func (s *Site) Generate(mode Mode) (Result, error) {
+	start := time.Now()
+	g, d := s.Index()
+	if len(d) > 0 {
+		return Result{}, d.Err()
+	}
+	r := &render.Renderer{G: g, T: s.templates, MD: s.md}
+	old := s.written
+	var w writer = discardWriter{}
+	switch mode {
+	case Full:
+		var err error
+		if old, err = readManifest(s.cfg.Out); err != nil {
+			return Result{}, err
+		}
+		sw, err := newSwapWriter(s.cfg.Out, old)
+		if err != nil {
+			return Result{}, err
+		}
+		w = sw
+	case InPlace:
+		if old == nil {
+			return Result{}, errors.New("incremental write before a full build")
+		}
+		w = &placeWriter{out: s.cfg.Out, old: old}
+	}
+	res, files, d := s.write(r, w, old, mode == Check)
+	if len(d) > 0 {
+		w.abort()
+		return Result{}, d.Err()
+	}
+	if err := w.commit(files); err != nil {
+		return Result{}, err
+	}
+	if mode != Check {
+		s.written = files
+	}
+	res.Topics = len(g.Topics)
+	res.Duration = time.Since(start)
+	return res, nil
+}
+
+// job is one output file to produce.
+type job struct {
+	file string
+	fp   uint64
+	page *render.Page // nil for a static file
+}
+
+func (s *Site) write(r *render.Renderer, w writer, old map[string]entry, all bool) (Result, map[string]entry, diag.List) {
+	var d diag.List
+	pages := render.Pages(r.G)
+	files := make(map[string]entry, len(pages)+len(s.static))
+	var jobs []job
+	add := func(file string, fp uint64, p *render.Page) {
+		if _, dup := files[file]; dup {
+			d.Add(filepath.Join(s.cfg.Static, filepath.FromSlash(file)), 0, 0, "static file would overwrite the generated page %s", file)
+			return
+		}
+		e, had := old[file]
+		files[file] = entry{Fingerprint: fp, Hash: e.Hash}
+		if had && e.Fingerprint == fp && !all {
+			if err := w.keep(file); err == nil {
+				return
+			}
+		}
+		jobs = append(jobs, job{file: file, fp: fp, page: p})
+	}
+	for i := range pages {
+		add(pages[i].File, r.Fingerprint(pages[i]), &pages[i])
+	}
+	statics := make([]string, 0, len(s.static))
+	for rel := range s.static {
+		statics = append(statics, rel)
+	}
+	slices.Sort(statics)
+	for _, rel := range statics {
+		add(rel, s.static[rel].hash, nil)
+	}
+	res := Result{Pages: len(pages)}
+	for file := range old {
+		if _, ok := files[file]; !ok {
+			if err := w.remove(file); err != nil {
+				d.Add(filepath.Join(s.cfg.Out, file), 0, 0, "%v", err)
+			}
+			res.Removed++
+		}
+	}
+	if len(d) > 0 {
+		return res, nil, d
+	}
+	hashes := make([]uint64, len(jobs))
+	var mu sync.Mutex
+	var done atomic.Int64
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			var local diag.List
+			for i := range work {
+				j := jobs[i]
+				buf.Reset()
+				if j.page != nil {
+					if pd := r.Render(&buf, *j.page); len(pd) > 0 {
+						local.Append(pd)
+						continue
+					}
+				} else {
+					p := filepath.Join(s.cfg.Static, filepath.FromSlash(j.file))
+					data, err := os.ReadFile(p)
+					if err != nil {
+						local.Add(p, 0, 0, "%v", err)
+						continue
+					}
+					buf.Write(data)
+				}
+				hashes[i] = hashOf(buf.Bytes())
+				if err := w.write(j.file, buf.Bytes()); err != nil {
+					local.Add(filepath.Join(s.cfg.Out, filepath.FromSlash(j.file)), 0, 0, "%v", err)
+				}
+				if n := done.Add(1); s.cfg.Progress != nil {
+					s.cfg.Progress(int(n), len(jobs))
+				}
+			}
+			mu.Lock()
+			d.Append(local)
+			mu.Unlock()
+		})
+	}
+	for i := range jobs {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	for i, j := range jobs {
+		files[j.file] = entry{Fingerprint: j.fp, Hash: hashes[i]}
+	}
+	res.Written = len(jobs)
+	return res, files, d
+}
+
+// Summary is the one line a build prints.
+func (r Result) Summary() string {
+	return fmt.Sprintf("%d topics, %d pages, %d written in %s", r.Topics, r.Pages, r.Written, r.Duration.Round(time.Millisecond))
+}

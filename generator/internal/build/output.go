@@ -1,0 +1,271 @@
+package build
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"golang.org/x/sys/unix"
+)
+
+// ManifestFile marks an output folder as the generator's and records, for
+// every file in it, the fingerprint of its inputs and the hash of its bytes.
+const ManifestFile = ".glossary-build.json"
+
+const manifestFormat = "glossary-build/1"
+
+type manifest struct {
+	Format string           `json:"format"`
+	Files  map[string]entry `json:"files"`
+}
+
+type entry struct {
+	Fingerprint uint64 `json:"fp"`
+	Hash        uint64 `json:"hash"`
+}
+
+// readManifest inspects dir. A missing folder gives an empty manifest; a
+// folder with other contents and no manifest is refused, so a mistyped -out
+// never deletes someone's files.
+func readManifest(dir string) (map[string]entry, error) {
+	files := map[string]entry{}
+	info, err := os.Stat(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return files, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if !info.IsDir() {
+		return nil, fmt.Errorf("output %s exists and is not a folder; choose another -out", dir)
+	}
+	raw, err := os.ReadFile(filepath.Join(dir, ManifestFile))
+	if err != nil {
+		entries, _ := os.ReadDir(dir)
+		if len(entries) == 0 {
+			return files, nil
+		}
+		return nil, fmt.Errorf("refusing to replace %s: it holds files the generator did not write (no %s); empty it, remove it or choose another -out", dir, ManifestFile)
+	}
+	var m manifest
+	if err := json.Unmarshal(raw, &m); err != nil || m.Format != manifestFormat {
+		// Ours (the marker exists) but unreadable: rebuild everything.
+		return files, nil
+	}
+	if m.Files != nil {
+		files = m.Files
+	}
+	return files, nil
+}
+
+func encodeManifest(files map[string]entry) []byte {
+	b, _ := json.Marshal(manifest{Format: manifestFormat, Files: files})
+	return append(b, '\n')
+}
+
+func hashOf(b []byte) uint64 {
+	h := fnv.New64a()
+	h.Write(b)
+	return h.Sum64()
+}
+
+// writer receives the output of one build.
+type writer interface {
+	// keep says file is unchanged since the previous build.
+	keep(file string) error
+	// write stores a new version of file.
+	write(file string, data []byte) error
+	// remove deletes a file the site no longer has.
+	remove(file string) error
+	// commit publishes everything with the new manifest; abort undoes.
+	commit(files map[string]entry) error
+	abort()
+}
+
+// swapWriter builds a whole new site in a temporary folder beside the
+// output and swaps it in, so readers of the output see the old site or the
+// new one, never a mix. Unchanged files are hard-linked from the old site:
+// fast, and their timestamps stay, so rsync and CDNs see real changes only.
+type swapWriter struct {
+	out, tmp string
+	old      map[string]entry
+	mu       sync.Mutex
+	dirs     map[string]bool
+}
+
+const tmpMarker = ".glossary-tmp"
+
+func newSwapWriter(out string, old map[string]entry) (*swapWriter, error) {
+	parent, base := filepath.Dir(out), filepath.Base(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	// Folders left by a build that was killed: ours if they hold the marker.
+	stale, _ := filepath.Glob(filepath.Join(parent, "."+base+".tmp-*"))
+	for _, s := range stale {
+		if _, err := os.Stat(filepath.Join(s, tmpMarker)); err == nil {
+			os.RemoveAll(s)
+		}
+	}
+	tmp, err := os.MkdirTemp(parent, "."+base+".tmp-")
+	if err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(filepath.Join(tmp, tmpMarker), nil, 0o644); err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	return &swapWriter{out: out, tmp: tmp, old: old, dirs: map[string]bool{}}, nil
+}
+
+func (w *swapWriter) mkdir(file string) error {
+	dir := path.Dir(file)
+	w.mu.Lock()
+	done := w.dirs[dir]
+	w.dirs[dir] = true
+	w.mu.Unlock()
+	if done || dir == "." {
+		return nil
+	}
+	return os.MkdirAll(filepath.Join(w.tmp, filepath.FromSlash(dir)), 0o755)
+}
+
+func (w *swapWriter) keep(file string) error {
+	if err := w.mkdir(file); err != nil {
+		return err
+	}
+	src := filepath.Join(w.out, filepath.FromSlash(file))
+	dst := filepath.Join(w.tmp, filepath.FromSlash(file))
+	if err := os.Link(src, dst); err == nil {
+		return nil
+	}
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(dst, data, 0o644)
+}
+
+func (w *swapWriter) write(file string, data []byte) error {
+	if e, ok := w.old[file]; ok && e.Hash == hashOf(data) {
+		if err := w.keep(file); err == nil {
+			return nil
+		}
+	}
+	if err := w.mkdir(file); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(w.tmp, filepath.FromSlash(file)), data, 0o644)
+}
+
+func (w *swapWriter) remove(string) error { return nil }
+
+func (w *swapWriter) commit(files map[string]entry) error {
+	if err := os.WriteFile(filepath.Join(w.tmp, ManifestFile), encodeManifest(files), 0o644); err != nil {
+		w.abort()
+		return err
+	}
+	if err := os.Remove(filepath.Join(w.tmp, tmpMarker)); err != nil {
+		w.abort()
+		return err
+	}
+	if _, err := os.Stat(w.out); errors.Is(err, fs.ErrNotExist) {
+		return os.Rename(w.tmp, w.out)
+	}
+	// Exchange the two folders in one step where the kernel can; else
+	// move the old one aside first.
+	err := unix.Renameat2(unix.AT_FDCWD, w.tmp, unix.AT_FDCWD, w.out, unix.RENAME_EXCHANGE)
+	if err != nil {
+		aside := w.tmp + ".old"
+		if err := os.Rename(w.out, aside); err != nil {
+			w.abort()
+			return err
+		}
+		if err := os.Rename(w.tmp, w.out); err != nil {
+			os.Rename(aside, w.out)
+			w.abort()
+			return err
+		}
+		return os.RemoveAll(aside)
+	}
+	return os.RemoveAll(w.tmp) // now the previous site
+}
+
+func (w *swapWriter) abort() { os.RemoveAll(w.tmp) }
+
+// placeWriter updates the output folder file by file, each file replaced
+// by rename, for the dev server's incremental rebuilds: a reader gets the
+// old page or the new one, never half of one.
+type placeWriter struct {
+	out string
+	old map[string]entry
+}
+
+func (w *placeWriter) keep(string) error { return nil }
+
+func (w *placeWriter) write(file string, data []byte) error {
+	if e, ok := w.old[file]; ok && e.Hash == hashOf(data) {
+		return nil
+	}
+	return writeAtomic(filepath.Join(w.out, filepath.FromSlash(file)), data)
+}
+
+func (w *placeWriter) remove(file string) error {
+	p := filepath.Join(w.out, filepath.FromSlash(file))
+	if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	// Drop folders the removal emptied, up to the output root.
+	for dir := filepath.Dir(p); strings.HasPrefix(dir, w.out+string(filepath.Separator)); dir = filepath.Dir(dir) {
+		if os.Remove(dir) != nil {
+			break
+		}
+	}
+	return nil
+}
+
+func (w *placeWriter) commit(files map[string]entry) error {
+	return writeAtomic(filepath.Join(w.out, ManifestFile), encodeManifest(files))
+}
+
+func (w *placeWriter) abort() {}
+
+func writeAtomic(p string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(filepath.Dir(p), ".tmp-*")
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(f.Name(), 0o644)
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), p)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
+}
+
+// discardWriter is check's writer: everything is rendered, nothing kept.
+type discardWriter struct{}
+
+func (discardWriter) keep(string) error                { return nil }
+func (discardWriter) write(string, []byte) error       { return nil }
+func (discardWriter) remove(string) error              { return nil }
+func (discardWriter) commit(map[string]entry) error    { return nil }
+func (discardWriter) abort()                           {}

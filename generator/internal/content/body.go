@@ -1,0 +1,262 @@
+package content
+
+import (
+	"net/url"
+	"path"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+
+	"glossary/generator/internal/diag"
+	"glossary/generator/internal/markdown"
+)
+
+// sectionNames maps a normalised heading to its section. FAQ headings may
+// also be "<Title>: Definitional FAQ", matched in sectionOf.
+var sectionNames = map[string]Section{
+	"definition":                             Definition,
+	"structural characteristics":             Structural,
+	"parameters & conditions":                Parameters,
+	"parameters and conditions":              Parameters,
+	"topic relationships":                    Relationships,
+	"exceptions, limitations & boundaries":   Exceptions,
+	"exceptions, limitations and boundaries": Exceptions,
+	"faq":                                    FAQ,
+	"definitional faq":                       FAQ,
+	"frequently asked questions":             FAQ,
+}
+
+func normalise(s string) string {
+	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+}
+
+func sectionOf(heading, title string) (Section, bool) {
+	h := normalise(heading)
+	if s, ok := sectionNames[h]; ok {
+		return s, true
+	}
+	if title != "" && h == normalise(title)+": definitional faq" {
+		return FAQ, true
+	}
+	return 0, false
+}
+
+// canonicalNames lists the headings an editor may mean, for did-you-mean.
+var canonicalNames = func() []string {
+	var out []string
+	for s := range NumSections {
+		out = append(out, s.Title())
+	}
+	return append(out, "Definitional FAQ", "Frequently Asked Questions")
+}()
+
+// parseBody splits the body into its sections and FAQ. lineBase is the
+// number of file lines before the body.
+func parseBody(md *markdown.Markdown, body []byte, lineBase int, file, rel, title string, d *diag.List) *Document {
+	doc := &Document{Src: body, Lines: diag.NewLines(body, lineBase)}
+	doc.Root = md.Parse(body, ReservedIDs)
+	pos := func(n ast.Node) (int, int) { return doc.Lines.Pos(blockOffset(n)) }
+	current := Section(-1)
+	var firstLine [NumSections]int
+	strayReported := false
+	for n := doc.Root.FirstChild(); n != nil; n = n.NextSibling() {
+		if h, ok := n.(*ast.Heading); ok && h.Level <= 2 {
+			line, col := pos(h)
+			text := markdown.PlainText(h, body)
+			if h.Level == 1 {
+				d.Add(file, line, col, "level-1 heading %q: the title comes from front matter; sections are ## headings", text)
+				current = -1
+				continue
+			}
+			s, known := sectionOf(text, title)
+			switch {
+			case !known:
+				d.Add(file, line, col, "unknown section %q%s", text, diag.DidYouMean(text, canonicalNames))
+				current = -1
+			case firstLine[s] != 0:
+				d.Add(file, line, col, "section %q appears twice (first at line %d)", s.Title(), firstLine[s])
+				current = -1
+			default:
+				firstLine[s] = line
+				current = s
+			}
+			strayReported = true // blocks under a bad heading are not stray
+			continue
+		}
+		if current < 0 {
+			if !strayReported {
+				line, col := pos(n)
+				d.Add(file, line, col, "text before the first section: start the body with \"## Definition\"")
+				strayReported = true
+			}
+			continue
+		}
+		if current == FAQ {
+			if h, ok := n.(*ast.Heading); ok && h.Level == 3 {
+				doc.Questions = append(doc.Questions, Question{Heading: h})
+				continue
+			}
+			if len(doc.Questions) == 0 {
+				line, col := pos(n)
+				d.Add(file, line, col, "FAQ: write each question as a ### heading followed by its answer")
+				continue
+			}
+			q := &doc.Questions[len(doc.Questions)-1]
+			q.Answer = append(q.Answer, n)
+			continue
+		}
+		doc.Sections[current] = append(doc.Sections[current], n)
+	}
+	for _, q := range doc.Questions {
+		if len(q.Answer) == 0 {
+			line, col := pos(q.Heading)
+			d.Add(file, line, col, "FAQ question %q has no answer", markdown.PlainText(q.Heading, body))
+		}
+	}
+	if firstLine[FAQ] != 0 && len(doc.Questions) == 0 {
+		d.Add(file, firstLine[FAQ], 1, "FAQ has no questions: write each as a ### heading followed by its answer")
+	}
+	if firstLine[Definition] != 0 && len(doc.Sections[Definition]) == 0 {
+		d.Add(file, firstLine[Definition], 1, "section \"Definition\" is empty")
+	}
+	for s := range NumSections {
+		if firstLine[s] != 0 {
+			doc.present[s] = true
+		}
+	}
+	return doc
+}
+
+// blockOffset is the source offset where a block starts: its first line,
+// or that of its first descendant that has lines (lists, quotes).
+func blockOffset(n ast.Node) int {
+	for c := n; c != nil; c = c.FirstChild() {
+		if c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
+			return c.Lines().At(0).Start
+		}
+		if t, ok := c.(*ast.Text); ok {
+			return t.Segment.Start
+		}
+	}
+	return 0
+}
+
+// inlineOffset is where an inline node's text starts, minus one for the
+// opening bracket of a link.
+func inlineOffset(n ast.Node) (int, bool) {
+	for c := n.FirstChild(); c != nil; c = c.FirstChild() {
+		if t, ok := c.(*ast.Text); ok {
+			return t.Segment.Start - 1, true
+		}
+	}
+	return 0, false
+}
+
+func (doc *Document) has() [NumSections]bool { return doc.present }
+
+func (doc *Document) anchors() map[string]bool {
+	a := map[string]bool{}
+	for s := range NumSections {
+		if doc.present[s] {
+			a[s.ID()] = true
+		}
+	}
+	_ = ast.Walk(doc.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			if h.Level > 2 {
+				if id, ok := h.AttributeString("id"); ok {
+					a[string(id.([]byte))] = true
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return a
+}
+
+// links collects the body's links to topics and anchors. External links
+// (with a scheme) are left alone; other relative links must name a .md
+// file inside the content folder.
+func (doc *Document) links(file, rel string, d *diag.List) []Link {
+	var out []Link
+	var parent ast.Node // the nearest block, for links without text
+	_ = ast.Walk(doc.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if n.Type() == ast.TypeBlock {
+			parent = n
+		}
+		var dest string
+		off := -1
+		switch l := n.(type) {
+		case *markdown.WikiLink:
+			line, col := doc.Lines.Pos(l.Offset)
+			out = append(out, Link{Kind: WikiLink, Target: l.Target, Line: line, Col: col})
+			return ast.WalkSkipChildren, nil
+		case *ast.Link:
+			dest = string(l.Destination)
+		case *ast.Image:
+			dest = string(l.Destination)
+		default:
+			return ast.WalkContinue, nil
+		}
+		if o, ok := inlineOffset(n); ok {
+			off = o
+		} else if parent != nil {
+			off = blockOffset(parent)
+		}
+		line, col := doc.Lines.Pos(off)
+		if link, ok := ParseDestination(rel, dest); ok {
+			link.Line, link.Col = line, col
+			out = append(out, link)
+		} else if msg := badDestination(dest); msg != "" {
+			d.Add(file, line, col, "%s", msg)
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
+// ParseDestination classifies a Markdown link destination written in the
+// file at rel. It returns false for external links (and for destinations
+// that badDestination explains).
+func ParseDestination(rel, dest string) (Link, bool) {
+	if dest == "" || isExternal(dest) {
+		return Link{}, false
+	}
+	p, frag, _ := strings.Cut(dest, "#")
+	if unesc, err := url.PathUnescape(p); err == nil {
+		p = unesc
+	}
+	if p == "" {
+		return Link{Kind: AnchorLink, Fragment: frag}, true
+	}
+	if strings.HasPrefix(p, "/") || !strings.HasSuffix(strings.ToLower(p), ".md") {
+		return Link{}, false
+	}
+	target := path.Clean(path.Join(path.Dir(rel), p))
+	return Link{Kind: FileLink, Target: target, Fragment: frag}, true
+}
+
+func isExternal(dest string) bool {
+	if strings.HasPrefix(dest, "//") {
+		return true
+	}
+	u, err := url.Parse(dest)
+	return err == nil && u.Scheme != ""
+}
+
+func badDestination(dest string) string {
+	if dest == "" || isExternal(dest) {
+		return ""
+	}
+	p, _, _ := strings.Cut(dest, "#")
+	if strings.HasPrefix(p, "/") {
+		return "link " + quote(dest) + " is root-relative and breaks when the site is hosted under a sub-path: link to the topic's .md file instead"
+	}
+	return "link " + quote(dest) + " is not a topic: link to another topic's .md file, a #heading, or a full https:// address"
+}
+
+func quote(s string) string { return `"` + s + `"` }

@@ -1,0 +1,213 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+
+	"glossary/generator/internal/diag"
+	"glossary/generator/internal/markdown"
+)
+
+// Settings are the site-wide values from content/_index.md.
+type Settings struct {
+	Path        string
+	Title       string
+	Description string
+	BaseURL     string // absolute, ending in "/", or empty
+	Language    string
+	// UnsafeHTML lets raw HTML in Markdown through to pages.
+	UnsafeHTML bool
+	// Autolink links the first mention of other topics' names.
+	Autolink bool
+	// Intro is the home page introduction (Markdown) and its links.
+	Intro      []byte
+	IntroLine  int
+	IntroLinks []Link
+	Hash       uint64
+}
+
+var settingsKeys = []string{"title", "description", "base_url", "language", "unsafe_html", "autolink"}
+
+// SettingsFile is the name of the settings file in the content folder.
+const SettingsFile = "_index.md"
+
+// ParseSettings reads _index.md. A missing file gives the defaults.
+func ParseSettings(md *markdown.Markdown, file string, src []byte) (Settings, diag.List) {
+	var d diag.List
+	s := Settings{Path: file, Title: "Insurance Glossary", Language: "en", Autolink: true}
+	if src == nil {
+		return s, nil
+	}
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	fm := splitFrontMatter(file, src, &d)
+	if fm.values != nil {
+		f := &fields{fm: fm, path: file, d: &d, seen: map[string]bool{}}
+		if v := f.str("title"); v != "" {
+			s.Title = v
+		}
+		s.Description = f.str("description")
+		if v := f.str("language"); v != "" {
+			s.Language = v
+		}
+		s.UnsafeHTML, _ = f.boolean("unsafe_html")
+		if v, set := f.boolean("autolink"); set {
+			s.Autolink = v
+		}
+		if base := f.str("base_url"); base != "" {
+			u, err := url.Parse(base)
+			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+				d.Add(file, f.line("base_url"), 1, "base_url %q must be an absolute http(s) address such as https://example.org/glossary/", base)
+			} else {
+				if !strings.HasSuffix(u.Path, "/") {
+					u.Path += "/"
+				}
+				s.BaseURL = u.String()
+			}
+		}
+		f.unknown(settingsKeys)
+	}
+	s.Intro = src[fm.bodyStart:]
+	s.IntroLine = fm.bodyLine
+	doc := &Document{Src: s.Intro, Lines: diag.NewLines(s.Intro, fm.bodyLine)}
+	doc.Root = md.Parse(s.Intro, ReservedIDs)
+	s.IntroLinks = doc.links(file, SettingsFile, &d)
+	s.Hash = hashBytes(src)
+	return s, d
+}
+
+// IsTopicFile reports whether a name below the content folder is a topic:
+// a .md file that is not hidden, not _-prefixed and not an editor's
+// temporary file.
+func IsTopicFile(name string) bool {
+	return strings.HasSuffix(name, ".md") && !Ignored(name)
+}
+
+// Ignored reports names that are never content: hidden and _-prefixed
+// names and editors' backup, swap and lock files.
+func Ignored(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") ||
+		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
+		strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp") ||
+		(strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"))
+}
+
+// Files lists the topic files under root as slash-separated paths below
+// it, sorted. Symbolic links are followed only when they stay inside
+// root.
+func Files(root string) ([]string, diag.List) {
+	var d diag.List
+	var out []string
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		d.Add(root, 0, 0, "content folder: %v", errors.Unwrap(err))
+		return nil, d
+	}
+	err = filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			d.Add(p, 0, 0, "%v", errors.Unwrap(err))
+			return nil
+		}
+		name := e.Name()
+		if p != root && Ignored(name) {
+			if e.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if e.Type()&fs.ModeSymlink != 0 {
+			real, err := filepath.EvalSymlinks(p)
+			if err != nil || !inside(realRoot, real) {
+				d.Add(p, 0, 0, "symbolic link points outside the content folder; it is not followed")
+				return nil
+			}
+			if info, err := os.Stat(p); err == nil && info.IsDir() {
+				d.Add(p, 0, 0, "symbolic link to a folder is not followed; move the folder here instead")
+				return nil
+			}
+		} else if e.IsDir() {
+			return nil
+		}
+		if !IsTopicFile(name) {
+			return nil
+		}
+		rel, _ := filepath.Rel(root, p)
+		out = append(out, filepath.ToSlash(rel))
+		return nil
+	})
+	if err != nil {
+		d.Add(root, 0, 0, "%v", err)
+	}
+	return out, d
+}
+
+func inside(root, p string) bool {
+	rel, err := filepath.Rel(root, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, "../")
+}
+
+// Loaded is the result of reading one file.
+type Loaded struct {
+	Topic *Topic
+	Diags diag.List
+}
+
+// LoadFile reads and parses the topic at rel below root.
+func LoadFile(md *markdown.Markdown, root, rel string) Loaded {
+	p := filepath.Join(root, filepath.FromSlash(rel))
+	src, err := os.ReadFile(p)
+	if err != nil {
+		var d diag.List
+		d.Add(p, 0, 0, "%v", unwrapPath(err))
+		return Loaded{Diags: d}
+	}
+	t, _, d := Parse(md, p, rel, src)
+	return Loaded{Topic: t, Diags: d}
+}
+
+// LoadAll reads every file in rels on all cores; results keep rels' order.
+func LoadAll(md *markdown.Markdown, root string, rels []string) []Loaded {
+	out := make([]Loaded, len(rels))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range work {
+				out[i] = LoadFile(md, root, rels[i])
+			}
+		})
+	}
+	for i := range rels {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	return out
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func hashBytes(b []byte) uint64 {
+	var h uint64 = 14695981039346656037
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
+}
+
+// TopicPath is where a topic page is published, relative to the site root.
+func TopicPath(slug string) string { return path.Join("topics", slug) + "/" }

@@ -1,0 +1,268 @@
+// Package content reads the glossary's Markdown files into typed values.
+//
+// A topic is one .md file anywhere under the content folder. It starts with
+// front matter (YAML between ---, TOML between +++, or JSON) and continues
+// with up to six sections, each a level-2 heading recognised by its text:
+//
+//	## Definition                              (required)
+//	## Structural Characteristics
+//	## Parameters & Conditions
+//	## Topic Relationships
+//	## Exceptions, Limitations & Boundaries
+//	## FAQ                                     (### question, then its answer)
+//
+// Parse returns the Topic (everything later stages need to know about the
+// file, small enough to keep 100,000 of them in memory) and the Document
+// (the parsed body, for rendering, dropped after use). Every problem is a
+// diag.Diagnostic at the line of the offending key, heading or link.
+// content/_index.md holds the site settings; see ParseSettings.
+package content
+
+import (
+	"bytes"
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+
+	"glossary/generator/internal/diag"
+	"glossary/generator/internal/markdown"
+)
+
+// DefaultCategory is the kicker of topics that name no category.
+const DefaultCategory = "Insurance Topic"
+
+// Section identifies one of the six standard sections.
+type Section int
+
+// The sections, in the order a topic page shows them.
+const (
+	Definition Section = iota
+	Structural
+	Parameters
+	Relationships
+	Exceptions
+	FAQ
+	NumSections
+)
+
+var sectionInfo = [NumSections]struct{ title, id string }{
+	{"Definition", "definition"},
+	{"Structural Characteristics", "structural-characteristics"},
+	{"Parameters & Conditions", "parameters-and-conditions"},
+	{"Topic Relationships", "topic-relationships"},
+	{"Exceptions, Limitations & Boundaries", "exceptions-limitations-and-boundaries"},
+	{"FAQ", "faq"},
+}
+
+// Title is the section's canonical heading.
+func (s Section) Title() string { return sectionInfo[s].title }
+
+// ID is the section's anchor on the topic page.
+func (s Section) ID() string { return sectionInfo[s].id }
+
+// ReservedIDs are element IDs the page templates use; heading IDs in the
+// body never take them, so every anchor on a page is unique.
+var ReservedIDs = func() []string {
+	ids := []string{"top", "main", "toc", "breadcrumb", "search", "search-input", "search-results",
+		"related-topics", "links-to", "linked-from", "site-header", "site-footer", "updated"}
+	for s := range NumSections {
+		ids = append(ids, s.ID())
+	}
+	return ids
+}()
+
+// Topic is what the glossary knows about one file.
+type Topic struct {
+	// Path is the file's path as the user named it (content folder joined
+	// with Rel), used in every diagnostic.
+	Path string
+	// Rel is the slash-separated path below the content folder, the key
+	// by which relative .md links find the topic.
+	Rel string
+
+	Slug     string
+	Title    string
+	Summary  string
+	Category string
+	Aliases  []string
+	Tags     []string
+	Related  []Ref
+	Updated  string // YYYY-MM-DD, or empty
+	Draft    bool
+	// Autolink is false when the editor opted this topic out of
+	// automatic linking of other topics' names.
+	Autolink bool
+
+	// KeyLines holds the line of each front matter key, for diagnostics
+	// that later stages report (a duplicate title, say).
+	KeyLines map[string]int
+	// HasSection tells which sections the body has.
+	HasSection [NumSections]bool
+	// Questions are the FAQ questions in order.
+	Questions []string
+	// Anchors are the IDs a link may name after #.
+	Anchors map[string]bool
+	// Links are the links in the body, in order.
+	Links []Link
+	// Definition is the Definition section as plain text, for search.
+	Definition string
+	// Hash identifies the file's bytes; a changed hash means re-render.
+	Hash uint64
+}
+
+// Ref is a name in front matter with its line, such as a related slug.
+type Ref struct {
+	Name string
+	Line int
+}
+
+// LinkKind tells how a link names its target.
+type LinkKind int
+
+const (
+	// FileLink is a relative Markdown link to another .md file.
+	FileLink LinkKind = iota
+	// WikiLink is [[Title]], [[alias]] or [[slug]].
+	WikiLink
+	// AnchorLink is #id within the same page.
+	AnchorLink
+)
+
+// Link is one link between topics, before resolution.
+type Link struct {
+	Kind LinkKind
+	// Target is the cleaned path below the content folder for FileLink,
+	// the written name for WikiLink, empty for AnchorLink.
+	Target   string
+	Fragment string
+	Line     int
+	Col      int
+}
+
+// Document is a parsed body, ready to render.
+type Document struct {
+	Src   []byte // the body: positions in the AST are offsets into it
+	Root  ast.Node
+	Lines *diag.Lines
+	// Sections holds each section's blocks, without its heading.
+	Sections [NumSections][]ast.Node
+	// Questions holds the FAQ: each question heading and its answer blocks.
+	Questions []Question
+
+	present [NumSections]bool
+}
+
+// Question is one FAQ entry.
+type Question struct {
+	Heading *ast.Heading
+	Answer  []ast.Node
+}
+
+var topicKeys = []string{"title", "summary", "category", "aliases", "tags", "related",
+	"updated", "draft", "slug", "autolink"}
+
+var slugRe = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+
+// ValidSlug reports whether s may be used as a slug.
+func ValidSlug(s string) bool { return slugRe.MatchString(s) }
+
+// Parse reads one topic file. rel is its slash-separated path below the
+// content folder; path is how diagnostics name it.
+func Parse(md *markdown.Markdown, path, rel string, src []byte) (*Topic, *Document, diag.List) {
+	var d diag.List
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	t := &Topic{Path: path, Rel: rel, Hash: hashBytes(src), Autolink: true}
+
+	fm := splitFrontMatter(path, src, &d)
+	t.KeyLines = fm.keyLines
+	if !fm.found && len(d) == 0 {
+		d.Add(path, 1, 1, "missing front matter: a topic starts with a --- block holding at least title and summary")
+	}
+	if fm.values != nil {
+		f := &fields{fm: fm, path: path, d: &d, seen: map[string]bool{}}
+		t.Title = f.str("title")
+		t.Summary = f.str("summary")
+		t.Category = f.str("category")
+		t.Aliases = f.list("aliases")
+		t.Tags = f.list("tags")
+		for _, r := range f.list("related") {
+			t.Related = append(t.Related, Ref{Name: r, Line: f.line("related")})
+		}
+		t.Updated = f.date("updated")
+		t.Draft, _ = f.boolean("draft")
+		if v, set := f.boolean("autolink"); set {
+			t.Autolink = v
+		}
+		t.Slug = f.str("slug")
+		f.unknown(topicKeys)
+		for _, key := range []string{"title", "summary"} {
+			if f.str(key) == "" {
+				if _, present := fm.values[key]; present {
+					d.Add(path, f.line(key), 1, "%s is empty", key)
+				} else if len(d) == 0 || fm.found {
+					d.Add(path, 1, 1, "missing required front matter key %q", key)
+				}
+			}
+		}
+		if strings.ContainsAny(t.Summary, "\n") {
+			d.Add(path, f.line("summary"), 1, "summary must be one sentence on one line")
+		}
+		if t.Slug != "" && !ValidSlug(t.Slug) {
+			d.Add(path, f.line("slug"), 1, "slug %q may hold only lowercase letters, digits and single hyphens", t.Slug)
+			t.Slug = ""
+		}
+	}
+	if t.Category == "" {
+		t.Category = DefaultCategory
+	}
+	if t.Slug == "" {
+		t.Slug = SlugFromFile(rel)
+		if !ValidSlug(t.Slug) {
+			d.Add(path, 1, 1, "file name %q does not make a valid slug (lowercase letters, digits, hyphens): rename the file or set slug", path)
+		}
+	}
+	if !fm.found && fm.bodyStart == 0 && len(d) > 0 {
+		// Without front matter the whole file would be read as body and
+		// repeat every problem; the missing header says enough.
+		return t, nil, d
+	}
+	doc := parseBody(md, src[fm.bodyStart:], fm.bodyLine, path, rel, t.Title, &d)
+	t.HasSection, t.Anchors, t.Links = doc.has(), doc.anchors(), doc.links(path, rel, &d)
+	for _, q := range doc.Questions {
+		t.Questions = append(t.Questions, markdown.PlainText(q.Heading, doc.Src))
+	}
+	t.Definition = excerpt(doc, Definition, 600)
+	if !t.HasSection[Definition] {
+		d.Add(path, fm.bodyLine+1, 1, "missing required section \"## Definition\"")
+	}
+	return t, doc, d
+}
+
+// SlugFromFile is the default slug: the file name without its extension.
+func SlugFromFile(rel string) string {
+	return strings.TrimSuffix(path.Base(rel), path.Ext(rel))
+}
+
+func excerpt(doc *Document, s Section, limit int) string {
+	var b strings.Builder
+	for _, n := range doc.Sections[s] {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(markdown.PlainText(n, doc.Src))
+		if b.Len() >= limit {
+			break
+		}
+	}
+	out := b.String()
+	if len(out) > limit {
+		cut := strings.LastIndexByte(out[:limit], ' ')
+		if cut < limit/2 {
+			cut = limit
+		}
+		out = strings.ToValidUTF8(out[:cut], "") + "…"
+	}
+	return out
+}

@@ -1,0 +1,334 @@
+// Package glossary is the in-memory model of the whole site: topics by
+// slug, file and name, the link graph (links and backlinks), related
+// topics, categories and tags, and the checks that need all topics at once
+// (duplicate slugs and names, links to missing topics or anchors).
+//
+// New builds a Glossary from loaded topics without touching files, so the
+// dev server can rebuild it after every save: it is cheap next to reading
+// and rendering.
+package glossary
+
+import (
+	"cmp"
+	"path"
+	"slices"
+	"strings"
+
+	"glossary/generator/internal/content"
+	"glossary/generator/internal/diag"
+	"glossary/generator/internal/markdown"
+)
+
+// Glossary is the indexed site.
+type Glossary struct {
+	Settings content.Settings
+	// Topics are the published topics, sorted A–Z by title.
+	Topics []*content.Topic
+
+	bySlug map[string]*content.Topic
+	byRel  map[string]*content.Topic
+	byName map[string]*content.Topic
+
+	// Links are each topic's distinct outgoing topic links, in order of
+	// first appearance; Backlinks the topics linking to it, A–Z.
+	Links     map[*content.Topic][]*content.Topic
+	Backlinks map[*content.Topic][]*content.Topic
+	Related   map[*content.Topic][]*content.Topic
+
+	Categories []*Group
+	Tags       []*Group
+	category   map[*content.Topic]*Group
+}
+
+// Group is a category or a tag with its topics, A–Z.
+type Group struct {
+	Name   string
+	Slug   string
+	Topics []*content.Topic
+}
+
+// Options change what is published.
+type Options struct {
+	Drafts bool
+}
+
+// New indexes topics and checks everything that spans files.
+func New(settings content.Settings, topics []*content.Topic, opts Options) (*Glossary, diag.List) {
+	var d diag.List
+	g := &Glossary{
+		Settings:  settings,
+		bySlug:    make(map[string]*content.Topic, len(topics)),
+		byRel:     make(map[string]*content.Topic, len(topics)),
+		byName:    make(map[string]*content.Topic, 2*len(topics)),
+		Links:     make(map[*content.Topic][]*content.Topic, len(topics)),
+		Backlinks: make(map[*content.Topic][]*content.Topic, len(topics)),
+		Related:   make(map[*content.Topic][]*content.Topic),
+		category:  make(map[*content.Topic]*Group, len(topics)),
+	}
+	drafts := map[string]*content.Topic{}
+	sorted := slices.Clone(topics)
+	slices.SortFunc(sorted, func(a, b *content.Topic) int { return cmp.Compare(a.Path, b.Path) })
+	for _, t := range sorted {
+		if t.Draft && !opts.Drafts {
+			drafts[t.Rel] = t
+			continue
+		}
+		g.byRel[t.Rel] = t
+		if other, dup := g.bySlug[t.Slug]; dup {
+			d.Add(t.Path, keyLine(t, "slug"), 1, "slug %q is also used by %s", t.Slug, other.Path)
+			d.Add(other.Path, keyLine(other, "slug"), 1, "slug %q is also used by %s", t.Slug, t.Path)
+			continue
+		}
+		g.bySlug[t.Slug] = t
+		g.Topics = append(g.Topics, t)
+	}
+	g.claimNames(&d)
+	slices.SortStableFunc(g.Topics, func(a, b *content.Topic) int {
+		return cmp.Or(cmp.Compare(SortKey(a.Title), SortKey(b.Title)), cmp.Compare(a.Slug, b.Slug))
+	})
+	for _, t := range g.Topics {
+		g.resolveLinks(t, drafts, &d)
+		g.resolveRelated(t, &d)
+	}
+	for _, t := range g.Topics {
+		for _, to := range g.Links[t] {
+			g.Backlinks[to] = append(g.Backlinks[to], t) // t is visited A–Z
+		}
+	}
+	g.Categories = group(g.Topics, func(t *content.Topic) []string { return []string{t.Category} }, "category", &d)
+	for _, c := range g.Categories {
+		for _, t := range c.Topics {
+			g.category[t] = c
+		}
+	}
+	g.Tags = group(g.Topics, func(t *content.Topic) []string { return t.Tags }, "tag", &d)
+	for _, l := range settings.IntroLinks {
+		g.check(settings.Path, nil, l, drafts, &d)
+	}
+	return g, d
+}
+
+func keyLine(t *content.Topic, key string) int {
+	if l, ok := t.KeyLines[key]; ok {
+		return l
+	}
+	return 1
+}
+
+// SortKey orders titles A–Z ignoring case and leading punctuation.
+func SortKey(title string) string {
+	return strings.ToLower(strings.TrimLeftFunc(title, func(r rune) bool {
+		return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r > 127)
+	}))
+}
+
+// Normalize is the form in which titles and aliases are compared.
+func Normalize(name string) string {
+	return strings.Join(strings.Fields(strings.ToLower(name)), " ")
+}
+
+// claimNames registers every title and alias; two topics claiming one
+// name is an error in both files.
+func (g *Glossary) claimNames(d *diag.List) {
+	type claim struct {
+		t   *content.Topic
+		key string
+	}
+	claims := map[string]claim{}
+	for _, t := range g.Topics { // in path order: the first claimant keeps the name
+		names := append([]string{t.Title}, t.Aliases...)
+		for i, n := range names {
+			key := "aliases"
+			if i == 0 {
+				key = "title"
+			}
+			norm := Normalize(n)
+			if norm == "" {
+				continue
+			}
+			if prev, ok := claims[norm]; ok {
+				if prev.t == t {
+					continue
+				}
+				d.Add(t.Path, keyLine(t, key), 1, "%q is also the %s of %s", n, what(prev.key), prev.t.Path)
+				d.Add(prev.t.Path, keyLine(prev.t, prev.key), 1, "%q is also the %s of %s", n, what(key), t.Path)
+				continue
+			}
+			claims[norm] = claim{t, key}
+			g.byName[norm] = t
+		}
+	}
+}
+
+func what(key string) string {
+	if key == "title" {
+		return "title"
+	}
+	return "alias"
+}
+
+// TopicBySlug returns the published topic with that slug.
+func (g *Glossary) TopicBySlug(slug string) *content.Topic { return g.bySlug[slug] }
+
+// TopicByFile returns the published topic at a path below content/.
+func (g *Glossary) TopicByFile(rel string) *content.Topic { return g.byRel[rel] }
+
+// TopicByName resolves a wiki link target: a title or alias (any case),
+// else a slug.
+func (g *Glossary) TopicByName(name string) *content.Topic {
+	if t := g.byName[Normalize(name)]; t != nil {
+		return t
+	}
+	return g.bySlug[strings.TrimSpace(name)]
+}
+
+// Resolve returns the topic a link points at, or nil for an anchor link.
+func (g *Glossary) Resolve(l content.Link) *content.Topic {
+	switch l.Kind {
+	case content.FileLink:
+		return g.byRel[l.Target]
+	case content.WikiLink:
+		return g.TopicByName(l.Target)
+	}
+	return nil
+}
+
+// CategoryOf returns the topic's category group.
+func (g *Glossary) CategoryOf(t *content.Topic) *Group { return g.category[t] }
+
+func (g *Glossary) resolveLinks(t *content.Topic, drafts map[string]*content.Topic, d *diag.List) {
+	seen := map[*content.Topic]bool{t: true}
+	for _, l := range t.Links {
+		to := g.check(t.Path, t, l, drafts, d)
+		if to != nil && !seen[to] {
+			seen[to] = true
+			g.Links[t] = append(g.Links[t], to)
+		}
+	}
+}
+
+// check reports a link that does not resolve and returns its target.
+func (g *Glossary) check(file string, from *content.Topic, l content.Link, drafts map[string]*content.Topic, d *diag.List) *content.Topic {
+	var to *content.Topic
+	switch l.Kind {
+	case content.AnchorLink:
+		to = from
+		if from == nil {
+			return nil
+		}
+	case content.FileLink:
+		to = g.byRel[l.Target]
+		if to == nil {
+			switch {
+			case l.Target == ".." || strings.HasPrefix(l.Target, "../"):
+				d.Add(file, l.Line, l.Col, "link to %q points outside the content folder", l.Target)
+			case drafts[l.Target] != nil:
+				d.Add(file, l.Line, l.Col, "link to %s, which is a draft and is not published (build with -drafts to preview)", l.Target)
+			default:
+				d.Add(file, l.Line, l.Col, "link to missing topic %q%s", l.Target, diag.DidYouMean(l.Target, g.rels()))
+			}
+			return nil
+		}
+	case content.WikiLink:
+		to = g.TopicByName(l.Target)
+		if to == nil {
+			d.Add(file, l.Line, l.Col, "wiki link [[%s]] names no topic title, alias or slug%s", l.Target, diag.DidYouMean(l.Target, g.titles()))
+			return nil
+		}
+	}
+	if l.Fragment != "" && !to.Anchors[l.Fragment] {
+		anchors := make([]string, 0, len(to.Anchors))
+		for a := range to.Anchors {
+			anchors = append(anchors, a)
+		}
+		slices.Sort(anchors)
+		d.Add(file, l.Line, l.Col, "link to missing heading #%s in %s%s", l.Fragment, to.Path, diag.DidYouMean(l.Fragment, anchors))
+	}
+	if to == from {
+		return nil
+	}
+	return to
+}
+
+func (g *Glossary) resolveRelated(t *content.Topic, d *diag.List) {
+	seen := map[*content.Topic]bool{}
+	for _, r := range t.Related {
+		to := g.bySlug[r.Name]
+		switch {
+		case to == nil:
+			d.Add(t.Path, r.Line, 1, "related: no topic has the slug %q%s", r.Name, diag.DidYouMean(r.Name, g.slugs()))
+		case to == t:
+			d.Add(t.Path, r.Line, 1, "related: a topic cannot be related to itself")
+		case !seen[to]:
+			seen[to] = true
+			g.Related[t] = append(g.Related[t], to)
+		}
+	}
+}
+
+func (g *Glossary) rels() []string {
+	out := make([]string, 0, len(g.byRel))
+	for r := range g.byRel {
+		out = append(out, r)
+	}
+	return out
+}
+
+func (g *Glossary) slugs() []string {
+	out := make([]string, 0, len(g.bySlug))
+	for s := range g.bySlug {
+		out = append(out, s)
+	}
+	return out
+}
+
+func (g *Glossary) titles() []string {
+	out := make([]string, 0, len(g.Topics))
+	for _, t := range g.Topics {
+		out = append(out, t.Title)
+	}
+	return out
+}
+
+// group collects topics (already A–Z) under each of the names keyOf gives.
+// Names that differ only in case or punctuation would share a URL, so they
+// are an error.
+func group(topics []*content.Topic, keyOf func(*content.Topic) []string, kind string, d *diag.List) []*Group {
+	bySlug := map[string]*Group{}
+	firstUser := map[string]*content.Topic{}
+	var out []*Group
+	for _, t := range topics {
+		for _, name := range keyOf(t) {
+			slug := markdown.Slugify(name)
+			if slug == "" {
+				d.Add(t.Path, keyLine(t, kind), 1, "%s %q has no letters or digits", kind, name)
+				continue
+			}
+			g := bySlug[slug]
+			if g == nil {
+				g = &Group{Name: name, Slug: slug}
+				bySlug[slug] = g
+				firstUser[slug] = t
+				out = append(out, g)
+			} else if g.Name != name {
+				key := kind
+				if kind == "tag" {
+					key = "tags"
+				}
+				d.Add(t.Path, keyLine(t, key), 1, "%s %q is spelled %q in %s: use one spelling", kind, name, g.Name, firstUser[slug].Path)
+				continue
+			}
+			if n := len(g.Topics); n == 0 || g.Topics[n-1] != t {
+				g.Topics = append(g.Topics, t)
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b *Group) int { return cmp.Compare(SortKey(a.Name), SortKey(b.Name)) })
+	return out
+}
+
+// CategoryPath and TagPath are where group pages are published.
+func CategoryPath(g *Group) string { return path.Join("categories", g.Slug) + "/" }
+
+// TagPath is where a tag page is published.
+func TagPath(g *Group) string { return path.Join("tags", g.Slug) + "/" }

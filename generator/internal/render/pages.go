@@ -1,0 +1,533 @@
+package render
+
+import (
+	"bytes"
+	"encoding/binary"
+	"hash"
+	"hash/fnv"
+	"html/template"
+	"io"
+	"os"
+	"strings"
+	"unicode"
+
+	"github.com/yuin/goldmark/ast"
+
+	"glossary/generator/internal/content"
+	"glossary/generator/internal/diag"
+	"glossary/generator/internal/glossary"
+	"glossary/generator/internal/markdown"
+)
+
+// Kind is a kind of page.
+type Kind int
+
+// The kinds of page a site has.
+const (
+	TopicPage Kind = iota
+	HomePage
+	CategoryPage
+	CategoriesPage
+	TagPage
+	TagsPage
+	NotFoundPage
+	SitemapFile
+	RobotsFile
+)
+
+// Page is one output file.
+type Page struct {
+	Kind Kind
+	// File is the output path, slash-separated, below the output folder.
+	File  string
+	Topic *content.Topic
+	Group *glossary.Group
+}
+
+// URLPath is the page's path below the site root as a link names it.
+func (p Page) URLPath() string {
+	return strings.TrimSuffix(p.File, "index.html")
+}
+
+// Pages lists every page of the site.
+func Pages(g *glossary.Glossary) []Page {
+	pages := make([]Page, 0, len(g.Topics)+len(g.Categories)+len(g.Tags)+8)
+	for _, t := range g.Topics {
+		pages = append(pages, Page{Kind: TopicPage, File: content.TopicPath(t.Slug) + "index.html", Topic: t})
+	}
+	pages = append(pages, Page{Kind: HomePage, File: "index.html"},
+		Page{Kind: CategoriesPage, File: "categories/index.html"},
+		Page{Kind: TagsPage, File: "tags/index.html"},
+		Page{Kind: NotFoundPage, File: "404.html"},
+		Page{Kind: RobotsFile, File: "robots.txt"})
+	if g.Settings.BaseURL != "" {
+		pages = append(pages, Page{Kind: SitemapFile, File: "sitemap.xml"})
+	}
+	for _, c := range g.Categories {
+		pages = append(pages, Page{Kind: CategoryPage, File: glossary.CategoryPath(c) + "index.html", Group: c})
+	}
+	for _, t := range g.Tags {
+		pages = append(pages, Page{Kind: TagPage, File: glossary.TagPath(t) + "index.html", Group: t})
+	}
+	return pages
+}
+
+// Renderer renders pages of one glossary with one set of templates.
+type Renderer struct {
+	G  *glossary.Glossary
+	T  *Templates
+	MD *markdown.Markdown
+}
+
+// Fingerprint hashes everything page p's bytes depend on.
+func (r *Renderer) Fingerprint(p Page) uint64 {
+	h := hasher{fnv.New64a()}
+	h.num(uint64(p.Kind))
+	h.str(p.File)
+	h.num(r.T.Hash())
+	s := r.G.Settings
+	h.num(s.Hash)
+	switch p.Kind {
+	case TopicPage:
+		t := p.Topic
+		h.num(t.Hash)
+		for _, list := range [][]*content.Topic{r.G.Related[t], r.G.Links[t], r.G.Backlinks[t]} {
+			h.num(uint64(len(list)))
+			for _, o := range list {
+				h.ref(o)
+			}
+		}
+	case CategoryPage, TagPage:
+		for _, t := range p.Group.Topics {
+			h.ref(t)
+		}
+	case HomePage, SitemapFile:
+		for _, t := range r.G.Topics {
+			h.ref(t)
+			h.str(t.Category)
+			h.str(t.Updated)
+		}
+		fallthrough
+	case CategoriesPage, TagsPage:
+		for _, gs := range [][]*glossary.Group{r.G.Categories, r.G.Tags} {
+			for _, g := range gs {
+				h.str(g.Name)
+				h.num(uint64(len(g.Topics)))
+			}
+		}
+	}
+	return h.Sum64()
+}
+
+type hasher struct{ hash.Hash64 }
+
+func (h hasher) str(s string) {
+	h.num(uint64(len(s)))
+	io.WriteString(h, s)
+}
+
+func (h hasher) num(n uint64) {
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], n)
+	h.Write(b[:])
+}
+
+// ref hashes what a list entry shows of a topic.
+func (h hasher) ref(t *content.Topic) {
+	h.str(t.Slug)
+	h.str(t.Title)
+	h.str(t.Summary)
+}
+
+// Render writes page p to w.
+func (r *Renderer) Render(w io.Writer, p Page) diag.List {
+	switch p.Kind {
+	case SitemapFile:
+		return r.sitemap(w)
+	case RobotsFile:
+		return r.robots(w)
+	}
+	data, d := r.data(p)
+	if len(d) > 0 {
+		return d
+	}
+	name := map[Kind]string{TopicPage: "topic.html", HomePage: "home.html", NotFoundPage: "404.html"}[p.Kind]
+	if name == "" {
+		name = "list.html"
+	}
+	if err := r.T.set[name].ExecuteTemplate(w, "base", data); err != nil {
+		return r.T.diagnose(err)
+	}
+	return nil
+}
+
+// View is the data every template receives.
+type View struct {
+	Site        *content.Settings
+	Kind        string
+	Root        string // relative path from the page to the site root
+	Title       string
+	Description string
+	Canonical   string
+	Crumbs      []Link
+	Topic       *TopicView
+	Intro       template.HTML
+	Letters     []Letter
+	Groups      []GroupLink
+	List        []TopicLink
+	Categories  []GroupLink
+}
+
+// Link is a labelled URL.
+type Link struct {
+	Name string
+	URL  string
+}
+
+// TopicLink is a topic as lists show it.
+type TopicLink struct {
+	Title   string
+	Summary string
+	URL     string
+}
+
+// GroupLink is a category or tag with its size.
+type GroupLink struct {
+	Name  string
+	URL   string
+	Count int
+}
+
+// Letter is one letter of the A–Z index.
+type Letter struct {
+	Letter string
+	ID     string
+	Topics []TopicLink
+}
+
+// TopicView is a topic page's own data.
+type TopicView struct {
+	Title         string
+	Summary       string
+	Category      Link
+	Aliases       []string
+	Tags          []Link
+	Updated       string
+	Sections      []SectionView
+	FAQTitle      string
+	FAQ           []QuestionView
+	Relationships template.HTML
+	Related       []TopicLink
+	LinksTo       []TopicLink
+	LinkedFrom    []TopicLink
+	TOC           []Link
+}
+
+// SectionView is one rendered section.
+type SectionView struct {
+	ID    string
+	Title string
+	HTML  template.HTML
+	// Relationships marks the section the link graph fills.
+	Relationships bool
+}
+
+// QuestionView is one FAQ entry.
+type QuestionView struct {
+	ID       string
+	Question string
+	Answer   template.HTML
+}
+
+func depthRoot(urlPath string) string {
+	return strings.Repeat("../", strings.Count(urlPath, "/"))
+}
+
+func (r *Renderer) data(p Page) (*View, diag.List) {
+	s := &r.G.Settings
+	v := &View{Site: s, Root: depthRoot(p.URLPath()), Description: s.Description}
+	if s.BaseURL != "" {
+		v.Canonical = s.BaseURL + p.URLPath()
+	}
+	home := Link{Name: "Glossary", URL: v.Root}
+	if v.Root == "" {
+		home.URL = "./"
+	}
+	switch p.Kind {
+	case TopicPage:
+		v.Kind = "topic"
+		tv, d := r.topic(p.Topic, v.Root)
+		if len(d) > 0 {
+			return nil, d
+		}
+		v.Topic, v.Title, v.Description = tv, p.Topic.Title, p.Topic.Summary
+		v.Crumbs = []Link{home, tv.Category}
+	case HomePage:
+		v.Kind, v.Title = "home", s.Title
+		intro, d := r.markdown(s.Intro, s.IntroLine, s.Path, content.SettingsFile, "")
+		if len(d) > 0 {
+			return nil, d
+		}
+		v.Intro = intro
+		v.Letters = r.letters(v.Root)
+		v.Categories = r.groups(r.G.Categories, v.Root, glossary.CategoryPath)
+	case CategoriesPage:
+		v.Kind, v.Title = "categories", "Categories"
+		v.Groups = r.groups(r.G.Categories, v.Root, glossary.CategoryPath)
+		v.Crumbs = []Link{home}
+	case TagsPage:
+		v.Kind, v.Title = "tags", "Tags"
+		v.Groups = r.groups(r.G.Tags, v.Root, glossary.TagPath)
+		v.Crumbs = []Link{home}
+	case CategoryPage, TagPage:
+		v.Kind, v.Title = "category", p.Group.Name
+		parent := Link{Name: "Categories", URL: v.Root + "categories/"}
+		if p.Kind == TagPage {
+			v.Kind, v.Title = "tag", "Tag: "+p.Group.Name
+			parent = Link{Name: "Tags", URL: v.Root + "tags/"}
+		}
+		v.Crumbs = []Link{home, parent}
+		v.List = r.links(p.Group.Topics, v.Root)
+		v.Description = strings.TrimSpace(v.Title + " in " + s.Title + ".")
+	case NotFoundPage:
+		// Served for any missing URL, at any depth: relative links would
+		// resolve against the wrong folder, so use the site's own path.
+		v.Kind, v.Title = "notfound", "Page not found"
+		v.Root = "/"
+		if s.BaseURL != "" {
+			v.Root = basePath(s.BaseURL)
+		}
+		v.Canonical = ""
+	}
+	return v, nil
+}
+
+func basePath(base string) string {
+	i := strings.Index(base, "//")
+	rest := base[i+2:]
+	if j := strings.IndexByte(rest, '/'); j >= 0 {
+		return rest[j:]
+	}
+	return "/"
+}
+
+func (r *Renderer) links(ts []*content.Topic, root string) []TopicLink {
+	out := make([]TopicLink, len(ts))
+	for i, t := range ts {
+		out[i] = TopicLink{Title: t.Title, Summary: t.Summary, URL: root + content.TopicPath(t.Slug)}
+	}
+	return out
+}
+
+func (r *Renderer) groups(gs []*glossary.Group, root string, at func(*glossary.Group) string) []GroupLink {
+	out := make([]GroupLink, len(gs))
+	for i, g := range gs {
+		out[i] = GroupLink{Name: g.Name, URL: root + at(g), Count: len(g.Topics)}
+	}
+	return out
+}
+
+func initial(title string) string {
+	for _, r := range glossary.SortKey(title) {
+		if unicode.IsDigit(r) {
+			return "0–9"
+		}
+		return strings.ToUpper(string(r))
+	}
+	return "#"
+}
+
+func (r *Renderer) letters(root string) []Letter {
+	var out []Letter
+	for _, t := range r.G.Topics {
+		l := initial(t.Title)
+		if len(out) == 0 || out[len(out)-1].Letter != l {
+			id := "letter-" + markdown.Slugify(l)
+			if l == "0–9" {
+				id = "letter-digits"
+			}
+			out = append(out, Letter{Letter: l, ID: id})
+		}
+		last := &out[len(out)-1]
+		last.Topics = append(last.Topics, TopicLink{Title: t.Title, Summary: t.Summary, URL: root + content.TopicPath(t.Slug)})
+	}
+	return out
+}
+
+// topic renders a topic's body and gathers its relationships.
+func (r *Renderer) topic(t *content.Topic, root string) (*TopicView, diag.List) {
+	src, err := os.ReadFile(t.Path)
+	if err != nil {
+		var d diag.List
+		d.Add(t.Path, 0, 0, "%v", err)
+		return nil, d
+	}
+	_, doc, d := content.Parse(r.MD, t.Path, t.Rel, src)
+	if doc == nil || len(d) > 0 {
+		return nil, d
+	}
+	r.rewriteLinks(doc.Root, doc.Src, t.Rel, root)
+	cat := r.G.CategoryOf(t)
+	tv := &TopicView{
+		Title: t.Title, Summary: t.Summary, Aliases: t.Aliases, Updated: t.Updated,
+		Category: Link{Name: t.Category, URL: root + glossary.CategoryPath(cat)},
+		FAQTitle: t.Title + ": Definitional FAQ",
+		Related:  r.links(r.G.Related[t], root), LinksTo: r.links(r.G.Links[t], root),
+		LinkedFrom: r.links(r.G.Backlinks[t], root),
+	}
+	for _, tag := range t.Tags {
+		tv.Tags = append(tv.Tags, Link{Name: tag, URL: root + "tags/" + markdown.Slugify(tag) + "/"})
+	}
+	var buf bytes.Buffer
+	renderBlocks := func(nodes []ast.Node) template.HTML {
+		buf.Reset()
+		for _, n := range nodes {
+			if err := r.MD.Render(&buf, doc.Src, n); err != nil {
+				d.Add(t.Path, 0, 0, "rendering: %v", err)
+			}
+		}
+		return template.HTML(buf.String())
+	}
+	hasGraph := len(tv.Related)+len(tv.LinksTo)+len(tv.LinkedFrom) > 0
+	for s := range content.FAQ {
+		if s == content.Relationships {
+			tv.Relationships = renderBlocks(doc.Sections[s])
+			if !hasGraph && tv.Relationships == "" {
+				continue
+			}
+		} else if !t.HasSection[s] {
+			continue
+		}
+		sv := SectionView{ID: s.ID(), Title: s.Title(), Relationships: s == content.Relationships}
+		if !sv.Relationships {
+			sv.HTML = renderBlocks(doc.Sections[s])
+		}
+		tv.Sections = append(tv.Sections, sv)
+		tv.TOC = append(tv.TOC, Link{Name: s.Title(), URL: "#" + s.ID()})
+	}
+	for _, q := range doc.Questions {
+		id, _ := q.Heading.AttributeString("id")
+		tv.FAQ = append(tv.FAQ, QuestionView{
+			ID: string(id.([]byte)), Question: markdown.PlainText(q.Heading, doc.Src),
+			Answer: renderBlocks(q.Answer),
+		})
+	}
+	if len(tv.FAQ) > 0 {
+		tv.TOC = append(tv.TOC, Link{Name: "FAQ", URL: "#" + content.FAQ.ID()})
+	}
+	return tv, d
+}
+
+// markdown renders a stand-alone Markdown text (the home introduction).
+func (r *Renderer) markdown(src []byte, lineBase int, file, rel, root string) (template.HTML, diag.List) {
+	node := r.MD.Parse(src, content.ReservedIDs)
+	r.rewriteLinks(node, src, rel, root)
+	var buf bytes.Buffer
+	if err := r.MD.Render(&buf, src, node); err != nil {
+		var d diag.List
+		d.Add(file, lineBase+1, 0, "rendering: %v", err)
+		return "", d
+	}
+	return template.HTML(buf.String()), nil
+}
+
+// rewriteLinks points links to topics at their pages, relative to root.
+// The glossary has already checked every link, so unresolved ones are left
+// as written.
+func (r *Renderer) rewriteLinks(n ast.Node, src []byte, rel, root string) {
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch l := c.(type) {
+		case *markdown.WikiLink:
+			if t := r.G.TopicByName(l.Target); t != nil {
+				l.Destination = root + content.TopicPath(t.Slug)
+			}
+		case *ast.Link:
+			link, ok := content.ParseDestination(rel, string(l.Destination))
+			if !ok {
+				return ast.WalkContinue, nil
+			}
+			frag := ""
+			if link.Fragment != "" {
+				frag = "#" + link.Fragment
+			}
+			if link.Kind == content.AnchorLink {
+				l.Destination = []byte(frag)
+			} else if t := r.G.TopicByFile(link.Target); t != nil {
+				l.Destination = []byte(root + content.TopicPath(t.Slug) + frag)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+func (r *Renderer) sitemap(w io.Writer) diag.List {
+	base := r.G.Settings.BaseURL
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	entry := func(p, updated string) {
+		b.WriteString("  <url><loc>")
+		b.WriteString(xmlEscape(base + p))
+		b.WriteString("</loc>")
+		if updated != "" {
+			b.WriteString("<lastmod>" + updated + "</lastmod>")
+		}
+		b.WriteString("</url>\n")
+	}
+	entry("", "")
+	for _, t := range r.G.Topics {
+		entry(content.TopicPath(t.Slug), t.Updated)
+	}
+	entry("categories/", "")
+	for _, c := range r.G.Categories {
+		entry(glossary.CategoryPath(c), "")
+	}
+	entry("tags/", "")
+	for _, t := range r.G.Tags {
+		entry(glossary.TagPath(t), "")
+	}
+	b.WriteString("</urlset>\n")
+	_, err := io.WriteString(w, b.String())
+	return writeErr(err)
+}
+
+func (r *Renderer) robots(w io.Writer) diag.List {
+	out := "User-agent: *\nAllow: /\n"
+	if base := r.G.Settings.BaseURL; base != "" {
+		out += "Sitemap: " + base + "sitemap.xml\n"
+	}
+	_, err := io.WriteString(w, out)
+	return writeErr(err)
+}
+
+func writeErr(err error) diag.List {
+	if err == nil {
+		return nil
+	}
+	var d diag.List
+	d.Add("-", 0, 0, "%v", err)
+	return d
+}
+
+func xmlEscape(s string) string {
+	var b bytes.Buffer
+	for _, r := range s {
+		switch r {
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '"':
+			b.WriteString("&quot;")
+		case '\'':
+			b.WriteString("&apos;")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,151 @@
+// Package render turns the glossary into pages: it lists the pages a site
+// has, builds each page's data, renders topic bodies section by section
+// with links rewritten to relative URLs, and executes the html/template
+// files of the templates folder.
+//
+// Templates: base.html defines the layout ("base"), each other .html file
+// one page kind (topic.html, home.html, list.html, 404.html) defining
+// "main"; files starting with _ are partials shared by all. Templates are
+// named after their files, so errors read "templates/topic.html:12:3: ...".
+//
+// Every page has a Fingerprint: a hash of everything its output depends on.
+// Equal fingerprints mean equal bytes, which is how a rebuild knows what it
+// may skip.
+package render
+
+import (
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"html/template"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"glossary/generator/internal/diag"
+)
+
+// Kinds of page and the template each uses.
+var pageTemplates = []string{"topic.html", "home.html", "list.html", "404.html"}
+
+// Templates are the parsed template files.
+type Templates struct {
+	dir  string
+	set  map[string]*template.Template
+	hash uint64
+}
+
+// LoadTemplates parses every template in dir.
+func LoadTemplates(dir string) (*Templates, diag.List) {
+	var d diag.List
+	ts := &Templates{dir: dir, set: map[string]*template.Template{}}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		d.Add(dir, 0, 0, "templates folder: %v", err)
+		return nil, d
+	}
+	h := fnv.New64a()
+	files := map[string]string{}
+	var partials []string
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !strings.HasSuffix(name, ".html") || strings.HasPrefix(name, ".") {
+			continue
+		}
+		src, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			d.Add(filepath.Join(dir, name), 0, 0, "%v", err)
+			continue
+		}
+		files[name] = string(src)
+		fmt.Fprintf(h, "%s\x00%d\x00%s", name, len(src), src)
+		if strings.HasPrefix(name, "_") {
+			partials = append(partials, name)
+		}
+	}
+	slices.Sort(partials)
+	if _, ok := files["base.html"]; !ok {
+		d.Add(filepath.Join(dir, "base.html"), 0, 0, "missing layout template base.html")
+		return nil, d
+	}
+	for _, page := range pageTemplates {
+		if _, ok := files[page]; !ok {
+			d.Add(filepath.Join(dir, page), 0, 0, "missing page template %s", page)
+			continue
+		}
+		t := template.New("base.html").Funcs(funcs)
+		ok := true
+		for i, name := range append([]string{"base.html", page}, partials...) {
+			target := t
+			if i > 0 {
+				target = t.New(name)
+			}
+			if _, err := target.Parse(files[name]); err != nil {
+				d.Append(ts.diagnose(err))
+				ok = false
+				break
+			}
+		}
+		if ok {
+			ts.set[page] = t
+		}
+	}
+	ts.hash = h.Sum64()
+	if len(d) > 0 {
+		return nil, d
+	}
+	return ts, nil
+}
+
+// Hash identifies the template files' contents.
+func (ts *Templates) Hash() uint64 { return ts.hash }
+
+var tmplErr = regexp.MustCompile(`^(?:html/)?template: ([^:\s]+):(\d+):(?:(\d+):)? ?(.*)$`)
+
+// diagnose turns a template error into a diagnostic at its file and line.
+func (ts *Templates) diagnose(err error) diag.List {
+	var d diag.List
+	msg := err.Error()
+	if m := tmplErr.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[2])
+		col, _ := strconv.Atoi(m[3])
+		d.Add(filepath.Join(ts.dir, m[1]), line, col, "%s", m[4])
+		return d
+	}
+	var te *template.Error
+	if errors.As(err, &te) && te.Name != "" {
+		d.Add(filepath.Join(ts.dir, te.Name), te.Line, 0, "%s", te.Description)
+		return d
+	}
+	d.Add(ts.dir, 0, 0, "%s", strings.TrimPrefix(msg, "template: "))
+	return d
+}
+
+var funcs = template.FuncMap{
+	// initial returns the A–Z letter a title is listed under.
+	"initial": initial,
+	// dict builds a map from key/value pairs, to pass several values to a
+	// shared template.
+	"dict": func(kv ...any) (map[string]any, error) {
+		if len(kv)%2 != 0 {
+			return nil, errors.New("dict needs key/value pairs")
+		}
+		m := make(map[string]any, len(kv)/2)
+		for i := 0; i < len(kv); i += 2 {
+			k, ok := kv[i].(string)
+			if !ok {
+				return nil, fmt.Errorf("dict key %v is not a string", kv[i])
+			}
+			m[k] = kv[i+1]
+		}
+		return m, nil
+	},
+}

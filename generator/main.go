@@ -1,0 +1,189 @@
+// Command generator builds the insurance glossary: it turns the Markdown
+// topics in content/ into a linked static site in public/.
+//
+//	go run ./generator build   [flags]   write the site into -out
+//	go run ./generator check   [flags]   validate everything, write nothing
+//	go run ./generator serve   [flags]   build, watch, rebuild and live-reload
+//	go run ./generator new "Title"       start a topic in content/
+//
+// Errors are printed once, sorted, as path:line:col: message, and the exit
+// status is 1.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"glossary/generator/internal/build"
+	"glossary/generator/internal/content"
+	"glossary/generator/internal/diag"
+	"glossary/generator/internal/serve"
+)
+
+const usage = `usage: go run ./generator <command> [flags]
+
+commands:
+  build    render content/ through templates/ into public/
+  check    validate everything build would, write nothing
+  serve    build, then watch and rebuild on every save, with live reload
+  new      start a topic: new [-content dir] "Title"
+
+Run "go run ./generator <command> -h" for a command's flags.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	cmd, args := args[0], args[1:]
+	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var cfg build.Config
+	fs.StringVar(&cfg.Content, "content", "content", "folder of Markdown topics")
+	if cmd != "new" {
+		fs.StringVar(&cfg.Templates, "templates", "templates", "folder of html/template files")
+		fs.StringVar(&cfg.Static, "static", "static", "folder of files copied as they are")
+		fs.StringVar(&cfg.Out, "out", "public", "output folder")
+		fs.BoolVar(&cfg.Drafts, "drafts", false, "publish topics marked draft")
+	}
+	addr := fs.String("addr", "127.0.0.1:8080", "serve: address to listen on")
+	poll := fs.Duration("poll", 0, "serve: look for changes at this interval instead of using file system events (e.g. 500ms)")
+	switch cmd {
+	case "build", "check", "serve", "new":
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "unknown command %q\n\n%s", cmd, usage)
+		return 2
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	switch cmd {
+	case "new":
+		return newTopic(cfg.Content, fs.Args(), stdout, stderr)
+	case "serve":
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		err := serve.Run(ctx, serve.Options{Config: cfg, Addr: *addr, Poll: *poll, Log: stderr})
+		return report(err, stderr)
+	}
+	if isTerminal(stderr) && cmd == "build" {
+		cfg.Progress = progress(stderr)
+	}
+	site := build.NewSite(cfg)
+	site.Load()
+	mode := build.Full
+	if cmd == "check" {
+		mode = build.Check
+	}
+	res, err := site.Generate(mode)
+	if cfg.Progress != nil {
+		fmt.Fprint(stderr, "\r\033[K")
+	}
+	if code := report(err, stderr); code != 0 {
+		return code
+	}
+	if cmd == "check" {
+		fmt.Fprintf(stdout, "ok: %d topics, %d pages checked in %s\n", res.Topics, res.Pages, res.Duration.Round(time.Millisecond))
+		return 0
+	}
+	fmt.Fprintln(stdout, res.Summary())
+	return 0
+}
+
+// report prints an error (each diagnostic on its own line) and returns the
+// exit status.
+func report(err error, stderr io.Writer) int {
+	if err == nil {
+		return 0
+	}
+	var list diag.ListError
+	if errors.As(err, &list) {
+		fmt.Fprintln(stderr, list.Error())
+		fmt.Fprintf(stderr, "%d error%s\n", len(list), plural(len(list)))
+		return 1
+	}
+	fmt.Fprintln(stderr, "error:", err)
+	return 1
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+func newTopic(dir string, args []string, stdout, stderr io.Writer) int {
+	if len(args) != 1 || args[0] == "" {
+		fmt.Fprintln(stderr, `usage: go run ./generator new [-content dir] "Title"`)
+		return 2
+	}
+	title := args[0]
+	slug := content.SlugFor(title)
+	if slug == "" {
+		fmt.Fprintf(stderr, "error: %q has no letters or digits to make a file name from\n", title)
+		return 1
+	}
+	p := filepath.Join(dir, slug+".md")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		fmt.Fprintln(stderr, "error:", err)
+		return 1
+	}
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, os.ErrExist) {
+		fmt.Fprintf(stderr, "error: %s already exists; not overwriting it\n", p)
+		return 1
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "error:", err)
+		return 1
+	}
+	_, err = f.Write(content.Scaffold(title, time.Now().Format(time.DateOnly)))
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(p)
+		fmt.Fprintln(stderr, "error:", err)
+		return 1
+	}
+	fmt.Fprintln(stdout, p)
+	return 0
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+// progress returns a callback that redraws "pages done / total" at most
+// ten times a second.
+func progress(w io.Writer) func(done, total int) {
+	var last time.Time
+	return func(done, total int) {
+		if now := time.Now(); now.Sub(last) > 100*time.Millisecond || done == total {
+			last = now
+			fmt.Fprintf(w, "\rrendering %d / %d pages", done, total)
+		}
+	}
+}
