@@ -16,9 +16,11 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -82,46 +84,142 @@ func NewSite(cfg Config) *Site {
 }
 
 // Load reads what changed on disk since the last Load (everything, the
-// first time): settings, topics, templates and static files. Files named
-// in touched (paths as given to fsnotify) are re-read even when their size
-// and time look unchanged.
-func (s *Site) Load(touched ...string) {
+// first time): settings, topics, templates and static files. It compares
+// each file's size and time with what it read before, so it also finds
+// changes that no file system event announced (the -poll mode relies on
+// it). Files named in touched are re-read even when they look unchanged.
+// It reports whether anything changed.
+func (s *Site) Load(touched ...string) bool {
 	force := map[string]bool{}
 	for _, p := range touched {
 		force[filepath.Clean(p)] = true
 	}
-	s.loadSettings()
-	s.loadTopics(force)
-	s.tmplDiags = nil
-	s.templates, s.tmplDiags = render.LoadTemplates(s.cfg.Templates)
-	s.loadStatic(force)
+	changed := s.loadSettings()
+	changed = s.loadTopics(force) || changed
+	changed = s.loadTemplates() || changed
+	return s.loadStatic(force) || changed
 }
 
-func (s *Site) loadSettings() {
+// Reload re-reads only the named paths, as reported by file system
+// events, falling back to Load when a folder appeared or vanished (a
+// rename of a folder moves every topic in it). It reports whether
+// anything changed.
+func (s *Site) Reload(paths []string) bool {
+	var topics []string
+	changed := false
+	for _, p := range paths {
+		p = filepath.Clean(p)
+		switch {
+		case within(s.cfg.Templates, p):
+			changed = s.loadTemplates() || changed
+		case within(s.cfg.Static, p):
+			changed = s.loadStatic(map[string]bool{p: true}) || changed
+		case within(s.cfg.Content, p):
+			rel, _ := filepath.Rel(s.cfg.Content, p)
+			rel = filepath.ToSlash(rel)
+			info, err := os.Lstat(p)
+			base := path.Base(rel)
+			switch {
+			case rel == content.SettingsFile:
+				changed = s.loadSettings() || changed
+			case hiddenPath(rel) || content.Ignored(base):
+				// Editors' swap and backup files, hidden folders.
+			case err == nil && info.IsDir(), err != nil && s.holdsTopics(rel):
+				// A folder appeared or vanished (or was renamed): the
+				// topics in it moved. Look at everything.
+				return s.Load(paths...) || changed
+			case content.IsTopicFile(base):
+				topics = append(topics, rel)
+			}
+		}
+	}
+	if len(topics) == 0 {
+		return changed
+	}
+	var stale []string
+	for _, rel := range topics {
+		p := filepath.Join(s.cfg.Content, filepath.FromSlash(rel))
+		info, err := os.Stat(p)
+		if err != nil {
+			delete(s.topics, rel)
+			continue
+		}
+		s.topics[rel] = &fileState{size: info.Size(), mod: info.ModTime()}
+		stale = append(stale, rel)
+	}
+	s.parse(stale)
+	return true
+}
+
+// holdsTopics reports whether a folder below content/ held topics.
+func (s *Site) holdsTopics(dir string) bool {
+	for rel := range s.topics {
+		if strings.HasPrefix(rel, dir+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// hiddenPath reports whether a folder on the way to rel is one Files skips.
+func hiddenPath(rel string) bool {
+	parts := strings.Split(rel, "/")
+	for _, part := range parts[:len(parts)-1] {
+		if content.Ignored(part) {
+			return true
+		}
+	}
+	return false
+}
+
+func within(root, p string) bool {
+	rel, err := filepath.Rel(root, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+func (s *Site) parse(rels []string) {
+	for i, l := range content.LoadAll(s.md, s.cfg.Content, rels) {
+		f := s.topics[rels[i]]
+		f.topic, f.diags = l.Topic, l.Diags
+	}
+}
+
+func (s *Site) loadTemplates() bool {
+	var old uint64
+	if s.templates != nil {
+		old = s.templates.Hash()
+	}
+	s.templates, s.tmplDiags = render.LoadTemplates(s.cfg.Templates)
+	return s.templates == nil || s.templates.Hash() != old
+}
+
+func (s *Site) loadSettings() bool {
 	p := filepath.Join(s.cfg.Content, content.SettingsFile)
 	src, err := os.ReadFile(p)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		s.setDiags = nil
 		s.setDiags.Add(p, 0, 0, "%v", err)
-		return
+		return true
 	}
-	// The dialect depends on a setting, so read it with a default parser
-	// first; switching unsafe_html rebuilds everything anyway.
 	if s.md == nil {
 		s.md = markdown.New(markdown.Options{})
 	}
+	old := s.settings.Hash
 	s.settings, s.setDiags = content.ParseSettings(s.md, p, src)
+	// The Markdown dialect depends on a setting: when it changes, every
+	// topic is read again with the new one.
 	if s.settings.UnsafeHTML != s.unsafe || !s.primed {
 		s.unsafe = s.settings.UnsafeHTML
 		s.md = markdown.New(markdown.Options{UnsafeHTML: s.unsafe})
 		for _, f := range s.topics {
-			f.size = -1 // re-read: the dialect changed
+			f.size = -1
 		}
 	}
 	s.primed = true
+	return s.settings.Hash != old || len(s.setDiags) > 0
 }
 
-func (s *Site) loadTopics(force map[string]bool) {
+func (s *Site) loadTopics(force map[string]bool) bool {
 	rels, d := content.Files(s.cfg.Content)
 	var stale []string
 	seen := make(map[string]bool, len(rels))
@@ -140,20 +238,21 @@ func (s *Site) loadTopics(force map[string]bool) {
 		}
 		s.topics[rel] = nf
 	}
+	removed := 0
 	for rel := range s.topics {
 		if !seen[rel] {
 			delete(s.topics, rel)
+			removed++
 		}
 	}
-	for i, l := range content.LoadAll(s.md, s.cfg.Content, stale) {
-		f := s.topics[stale[i]]
-		f.topic, f.diags = l.Topic, l.Diags
-	}
+	s.parse(stale)
 	s.walkDiags = d
+	return len(stale) > 0 || removed > 0 || len(d) > 0
 }
 
-func (s *Site) loadStatic(force map[string]bool) {
+func (s *Site) loadStatic(force map[string]bool) bool {
 	seen := map[string]bool{}
+	changed := false
 	s.statDiags = nil
 	root := s.cfg.Static
 	err := filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
@@ -190,6 +289,7 @@ func (s *Site) loadStatic(force map[string]bool) {
 			return nil
 		}
 		s.static[rel] = &fileState{size: info.Size(), mod: info.ModTime(), hash: hashOf(data)}
+		changed = true
 		return nil
 	})
 	if err != nil {
@@ -198,8 +298,10 @@ func (s *Site) loadStatic(force map[string]bool) {
 	for rel := range s.static {
 		if !seen[rel] {
 			delete(s.static, rel)
+			changed = true
 		}
 	}
+	return changed || len(s.statDiags) > 0
 }
 
 // Diagnostics are the problems found by the last Load, before indexing.

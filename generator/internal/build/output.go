@@ -264,8 +264,8 @@ func writeAtomic(p string, data []byte) error {
 // discardWriter is check's writer: everything is rendered, nothing kept.
 type discardWriter struct{}
 
-func (discardWriter) keep(string) error                { return nil }
-func (discardWriter) write(string, []byte) error       { return nil }
-func (discardWriter) remove(string) error              { return nil }
-func (discardWriter) commit(map[string]entry) error    { return nil }
-func (discardWriter) abort()                           {}
+func (discardWriter) keep(string) error             { return nil }
+func (discardWriter) write(string, []byte) error    { return nil }
+func (discardWriter) remove(string) error           { return nil }
+func (discardWriter) commit(map[string]entry) error { return nil }
+func (discardWriter) abort()                        {}

@@ -10,6 +10,7 @@ package glossary
 
 import (
 	"cmp"
+	"fmt"
 	"path"
 	"slices"
 	"strings"
@@ -225,7 +226,7 @@ func (g *Glossary) check(file string, from *content.Topic, l content.Link, draft
 			case drafts[l.Target] != nil:
 				d.Add(file, l.Line, l.Col, "link to %s, which is a draft and is not published (build with -drafts to preview)", l.Target)
 			default:
-				d.Add(file, l.Line, l.Col, "link to missing topic %q%s", l.Target, diag.DidYouMean(l.Target, g.rels()))
+				d.Add(file, l.Line, l.Col, "link to missing topic %q%s", l.Target, g.suggestFile(from, l.Target))
 			}
 			return nil
 		}
@@ -266,12 +267,40 @@ func (g *Glossary) resolveRelated(t *content.Topic, d *diag.List) {
 	}
 }
 
-func (g *Glossary) rels() []string {
-	out := make([]string, 0, len(g.byRel))
-	for r := range g.byRel {
-		out = append(out, r)
+// suggestFile proposes a link for a missing file: a topic with the same
+// file name elsewhere (written relative to the linking file, as the link
+// must be), else the closest file name.
+func (g *Glossary) suggestFile(from *content.Topic, target string) string {
+	fromDir := "."
+	if from != nil {
+		fromDir = path.Dir(from.Rel)
 	}
-	return out
+	base := path.Base(target)
+	var names []string
+	for rel := range g.byRel {
+		if path.Base(rel) == base {
+			return fmt.Sprintf(" (did you mean %q?)", relativePath(fromDir, rel))
+		}
+		names = append(names, rel)
+	}
+	if s := diag.Suggest(target, names); s != "" {
+		return fmt.Sprintf(" (did you mean %q?)", relativePath(fromDir, s))
+	}
+	return ""
+}
+
+// relativePath is the slash path from folder dir to file rel, both below
+// the content folder.
+func relativePath(dir, rel string) string {
+	if dir == "." {
+		return rel
+	}
+	d, r := strings.Split(dir, "/"), strings.Split(rel, "/")
+	i := 0
+	for i < len(d) && i < len(r)-1 && d[i] == r[i] {
+		i++
+	}
+	return strings.Repeat("../", len(d)-i) + strings.Join(r[i:], "/")
 }
 
 func (g *Glossary) slugs() []string {

@@ -1,0 +1,179 @@
+package serve
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+
+	"glossary/generator/internal/build"
+	"glossary/generator/internal/content"
+)
+
+// watcher turns file system activity into batches of changed paths. An
+// empty batch asks for a full comparison with the disk.
+type watcher struct {
+	batches chan []string
+	errs    chan error
+	polling bool
+
+	fsw       *fsnotify.Watcher
+	stop      chan struct{}
+	closeOnce sync.Once
+	wg        sync.WaitGroup
+}
+
+// MaxDelay bounds how long a continuous stream of events can hold back a
+// rebuild.
+const MaxDelay = 400 * time.Millisecond
+
+func newWatcher(cfg build.Config, poll time.Duration) (*watcher, error) {
+	w := &watcher{batches: make(chan []string), errs: make(chan error, 8), stop: make(chan struct{})}
+	if poll > 0 {
+		w.polling = true
+		w.wg.Go(func() { w.poll(poll) })
+		return w, nil
+	}
+	fsw, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, watchLimit(err)
+	}
+	w.fsw = fsw
+	for _, root := range []string{cfg.Content, cfg.Templates, cfg.Static} {
+		if err := w.addTree(root); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			fsw.Close()
+			return nil, watchLimit(err)
+		}
+	}
+	w.wg.Go(w.run)
+	return w, nil
+}
+
+// watchLimit explains the inotify limits, which otherwise surface as "no
+// space left on device" or "too many open files".
+func watchLimit(err error) error {
+	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EMFILE) {
+		return fmt.Errorf("cannot watch the site for changes: the system's inotify limit is reached (%v).\n"+
+			"Raise it with:  sudo sysctl fs.inotify.max_user_watches=524288 fs.inotify.max_user_instances=512\n"+
+			"(add the same settings to /etc/sysctl.d/ to keep them), or run serve with -poll 500ms", err)
+	}
+	return err
+}
+
+// addTree watches root and every folder below it, skipping hidden ones.
+func (w *watcher) addTree(root string) error {
+	return filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !e.IsDir() {
+			return nil
+		}
+		if p != root && content.Ignored(e.Name()) {
+			return filepath.SkipDir
+		}
+		return w.fsw.Add(p)
+	})
+}
+
+func (w *watcher) run() {
+	pending := map[string]bool{}
+	var order []string
+	var quiet, deadline <-chan time.Time
+	rescan := false
+	flush := func() {
+		batch := order
+		if rescan {
+			batch = nil
+		}
+		pending, order, quiet, deadline, rescan = map[string]bool{}, nil, nil, nil, false
+		select {
+		case w.batches <- batch:
+		case <-w.stop:
+		}
+	}
+	for {
+		select {
+		case <-w.stop:
+			return
+		case ev, ok := <-w.fsw.Events:
+			if !ok {
+				return
+			}
+			if ev.Op == fsnotify.Chmod {
+				continue
+			}
+			if ev.Has(fsnotify.Create) {
+				if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() && !content.Ignored(info.Name()) {
+					if err := w.addTree(ev.Name); err != nil {
+						w.report(watchLimit(err))
+					}
+					// Files may have landed before the watch began.
+					rescan = true
+				}
+			}
+			if !pending[ev.Name] {
+				pending[ev.Name] = true
+				order = append(order, ev.Name)
+			}
+			quiet = time.After(Quiet)
+			if deadline == nil {
+				deadline = time.After(MaxDelay)
+			}
+		case err, ok := <-w.fsw.Errors:
+			if !ok {
+				return
+			}
+			if errors.Is(err, fsnotify.ErrEventOverflow) {
+				rescan = true
+				quiet = time.After(Quiet)
+				continue
+			}
+			w.report(err)
+		case <-quiet:
+			flush()
+		case <-deadline:
+			flush()
+		}
+	}
+}
+
+func (w *watcher) poll(every time.Duration) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-w.stop:
+			return
+		case <-t.C:
+			select {
+			case w.batches <- nil:
+			case <-w.stop:
+				return
+			}
+		}
+	}
+}
+
+func (w *watcher) report(err error) {
+	select {
+	case w.errs <- err:
+	default:
+	}
+}
+
+func (w *watcher) close() {
+	w.closeOnce.Do(func() {
+		close(w.stop)
+		if w.fsw != nil {
+			w.fsw.Close()
+		}
+		w.wg.Wait()
+	})
+}
