@@ -89,21 +89,57 @@ func splitFrontMatter(path string, src []byte, d *diag.List) frontMatter {
 		return fm
 	}
 	fm.values = values
-	keyRe := keyPatterns[syntax]
 	for i, l := range strings.Split(string(raw), "\n") {
-		if m := keyRe.FindStringSubmatch(l); m != nil {
-			if _, seen := fm.keyLines[m[1]]; !seen {
-				fm.keyLines[m[1]] = first + i
+		if key, ok := keyOnLine(l, syntax); ok {
+			if _, seen := fm.keyLines[key]; !seen {
+				fm.keyLines[key] = first + i
 			}
 		}
 	}
 	return fm
 }
 
-var keyPatterns = map[string]*regexp.Regexp{
-	"yaml": regexp.MustCompile(`^["']?([A-Za-z_][\w-]*)["']?\s*:`),
-	"toml": regexp.MustCompile(`^\s*["']?([A-Za-z_][\w-]*)["']?\s*=`),
-	"json": regexp.MustCompile(`^\s*[{,]?\s*"([^"]+)"\s*:`),
+// keyOnLine finds the key a front matter line sets: `key:` at the start
+// of a YAML line, `key =` in TOML, `"key":` in JSON. Only top-level YAML
+// keys count, since nested ones are not indented from the margin.
+func keyOnLine(line, syntax string) (string, bool) {
+	sep := byte(':')
+	switch syntax {
+	case "toml":
+		sep = '='
+		line = strings.TrimLeft(line, " \t")
+	case "json":
+		line = strings.TrimLeft(line, " \t{,")
+	}
+	quote := byte(0)
+	if line != "" && (line[0] == '"' || line[0] == '\'') {
+		quote, line = line[0], line[1:]
+	} else if syntax == "json" {
+		return "", false
+	}
+	end := 0
+	for end < len(line) {
+		c := line[end]
+		if quote != 0 && c == quote || quote == 0 && (c == sep || c == ' ' || c == '\t') {
+			break
+		}
+		if quote == 0 && !(c == '_' || c == '-' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+			return "", false
+		}
+		end++
+	}
+	key, rest := line[:end], line[end:]
+	if quote != 0 {
+		if !strings.HasPrefix(rest, string(quote)) {
+			return "", false
+		}
+		rest = rest[1:]
+	}
+	rest = strings.TrimLeft(rest, " \t")
+	if key == "" || rest == "" || rest[0] != sep {
+		return "", false
+	}
+	return key, true
 }
 
 func closing(open string) string {
@@ -148,6 +184,11 @@ func errorLine(err error, raw []byte) (int, string) {
 	var typ *json.UnmarshalTypeError
 	if errors.As(err, &typ) {
 		return 1 + bytes.Count(raw[:min(int(typ.Offset), len(raw))], []byte{'\n'}), msg
+	}
+	var yt *yaml.TypeError
+	if errors.As(err, &yt) && len(yt.Errors) > 0 {
+		// Its Error() is a multi-line list; the first entry names a line.
+		msg = yt.Errors[0]
 	}
 	msg = strings.TrimPrefix(msg, "yaml: ")
 	if m := lineInErr.FindStringSubmatch(msg); m != nil {

@@ -110,13 +110,19 @@ func Files(root string) ([]string, diag.List) {
 		d.Add(root, 0, 0, "content folder: %v", errors.Unwrap(err))
 		return nil, d
 	}
-	err = filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+	// The trailing separator makes WalkDir enter a content folder that is
+	// itself a symbolic link.
+	start := filepath.Clean(root) + string(filepath.Separator)
+	err = filepath.WalkDir(start, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			d.Add(p, 0, 0, "%v", errors.Unwrap(err))
 			return nil
 		}
+		if p == start {
+			return nil
+		}
 		name := e.Name()
-		if p != root && Ignored(name) {
+		if Ignored(name) {
 			if e.IsDir() {
 				return filepath.SkipDir
 			}

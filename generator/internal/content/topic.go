@@ -110,6 +110,9 @@ type Topic struct {
 	Definition string
 	// Hash identifies the file's bytes; a changed hash means re-render.
 	Hash uint64
+	// BodyStart is the byte offset of the body, BodyLine the number of
+	// lines before it: rendering parses the body alone.
+	BodyStart, BodyLine int
 }
 
 // Ref is a name in front matter with its line, such as a related slug.
@@ -198,13 +201,13 @@ func Parse(md *markdown.Markdown, path, rel string, src []byte) (*Topic, *Docume
 		t.Slug = f.str("slug")
 		f.unknown(topicKeys)
 		for _, key := range []string{"title", "summary"} {
-			if f.str(key) == "" {
-				if _, present := fm.values[key]; present {
-					d.Add(path, f.line(key), 1, "%s is empty", key)
-				} else if len(d) == 0 || fm.found {
-					d.Add(path, 1, 1, "missing required front matter key %q", key)
-				}
-			}
+			v, present := fm.values[key]
+			switch s, isText := v.(string); {
+			case !present:
+				d.Add(path, 1, 1, "missing required front matter key %q", key)
+			case v == nil || isText && strings.TrimSpace(s) == "":
+				d.Add(path, f.line(key), 1, "%s is empty", key)
+			} // a value of another type: f.str has reported it
 		}
 		if strings.ContainsAny(t.Summary, "\n") {
 			d.Add(path, f.line("summary"), 1, "summary must be one sentence on one line")
@@ -223,11 +226,13 @@ func Parse(md *markdown.Markdown, path, rel string, src []byte) (*Topic, *Docume
 			d.Add(path, 1, 1, "file name %q does not make a valid slug (lowercase letters, digits, hyphens): rename the file or set slug", path)
 		}
 	}
-	if !fm.found && fm.bodyStart == 0 && len(d) > 0 {
+	if !fm.found && len(d) > 0 {
 		// Without front matter the whole file would be read as body and
-		// repeat every problem; the missing header says enough.
+		// repeat every problem, and with an unclosed one there is no body:
+		// the header's own problem says enough.
 		return t, nil, d
 	}
+	t.BodyStart, t.BodyLine = fm.bodyStart, fm.bodyLine
 	doc := parseBody(md, src[fm.bodyStart:], fm.bodyLine, path, rel, t.Title, &d)
 	t.HasSection, t.Anchors, t.Links = doc.has(), doc.anchors(), doc.links(path, rel, &d)
 	for _, q := range doc.Questions {
@@ -238,6 +243,19 @@ func Parse(md *markdown.Markdown, path, rel string, src []byte) (*Topic, *Docume
 		d.Add(path, fm.bodyLine+1, 1, "missing required section \"## Definition\"")
 	}
 	return t, doc, d
+}
+
+// Body parses the body of a loaded topic again, for rendering, without
+// decoding its front matter a second time. If src is no longer what t was
+// read from (the file changed since), the whole file is parsed.
+func Body(md *markdown.Markdown, t *Topic, src []byte) (*Document, diag.List) {
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	if hashBytes(src) != t.Hash || t.BodyStart > len(src) {
+		_, doc, d := Parse(md, t.Path, t.Rel, src)
+		return doc, d
+	}
+	var d diag.List
+	return parseBody(md, src[t.BodyStart:], t.BodyLine, t.Path, t.Rel, t.Title, &d), d
 }
 
 // SlugFromFile is the default slug: the file name without its extension.

@@ -362,7 +362,7 @@ func (r *Renderer) topic(t *content.Topic, root string) (*TopicView, diag.List) 
 		d.Add(t.Path, 0, 0, "%v", err)
 		return nil, d
 	}
-	_, doc, d := content.Parse(r.MD, t.Path, t.Rel, src)
+	doc, d := content.Body(r.MD, t, src)
 	if doc == nil || len(d) > 0 {
 		return nil, d
 	}
