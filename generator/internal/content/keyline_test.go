@@ -1,7 +1,12 @@
 package content
+
 import "testing"
+
 func TestKeyOnLine(t *testing.T) {
-	tests := []struct{ line, syntax, key string; ok bool }{
+	tests := []struct {
+		line, syntax, key string
+		ok                bool
+	}{
 		{"title: x", "yaml", "title", true},
 		{"title : x", "yaml", "title", true},
 		{`"title": x`, "yaml", "title", true},
