@@ -12,6 +12,7 @@ package build
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -47,6 +48,7 @@ type Site struct {
 
 	md        *markdown.Markdown
 	unsafe    bool
+	autolink  bool
 	settings  content.Settings
 	setDiags  diag.List
 	topics    map[string]*fileState // by path below content/
@@ -55,6 +57,9 @@ type Site struct {
 	static    map[string]*fileState // by path below static/
 	statDiags diag.List
 	walkDiags diag.List // unreadable folders, symlinks leaving content/
+	// linker finds topic names in prose; names identifies its names.
+	linker *markdown.Linker
+	names  uint64
 	// written is what the output folder holds now, by file.
 	written map[string]entry
 	primed  bool
@@ -62,11 +67,12 @@ type Site struct {
 
 // fileState is one source file as last read.
 type fileState struct {
-	size  int64
-	mod   time.Time
-	topic *content.Topic
-	diags diag.List
-	hash  uint64 // static files
+	size      int64
+	mod       time.Time
+	topic     *content.Topic
+	diags     diag.List // from the header
+	bodyDiags diag.List
+	hash      uint64 // static files
 }
 
 // Result summarises a run.
@@ -177,11 +183,57 @@ func within(root, p string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
+// parse reads the named topics: their headers first, then the bodies of
+// those and, when the set of names changed (a title or alias was edited,
+// a topic added or removed), of every topic, since auto-links may change
+// anywhere.
 func (s *Site) parse(rels []string) {
-	for i, l := range content.LoadAll(s.md, s.cfg.Content, rels) {
+	for i, l := range content.LoadHeaders(s.cfg.Content, rels) {
 		f := s.topics[rels[i]]
-		f.topic, f.diags = l.Topic, l.Diags
+		f.topic, f.diags, f.bodyDiags = l.Topic, l.Diags, nil
 	}
+	all := make([]*fileState, 0, len(s.topics))
+	for _, f := range s.topics {
+		all = append(all, f)
+	}
+	slices.SortFunc(all, func(a, b *fileState) int { return cmp.Compare(topicPath(a), topicPath(b)) })
+	topics := make([]*content.Topic, 0, len(all))
+	for _, f := range all {
+		topics = append(topics, f.topic)
+	}
+	var linker *markdown.Linker
+	var names uint64
+	if s.settings.Autolink {
+		linker, names = content.NewLinker(topics, s.cfg.Drafts)
+	}
+	redo := rels
+	if names != s.names || linker != nil && s.linker == nil || linker == nil && s.linker != nil {
+		redo = redo[:0:0]
+		for _, f := range all {
+			if f.topic != nil {
+				redo = append(redo, f.topic.Rel)
+			}
+		}
+	}
+	s.linker, s.names = linker, names
+	var body []*content.Topic
+	var states []*fileState
+	for _, rel := range redo {
+		if f := s.topics[rel]; f != nil && f.topic != nil {
+			body = append(body, f.topic)
+			states = append(states, f)
+		}
+	}
+	for i, d := range content.LoadBodies(s.md, linker, body) {
+		states[i].bodyDiags = d
+	}
+}
+
+func topicPath(f *fileState) string {
+	if f.topic == nil {
+		return ""
+	}
+	return f.topic.Path
 }
 
 func (s *Site) loadTemplates() bool {
@@ -208,8 +260,8 @@ func (s *Site) loadSettings() bool {
 	s.settings, s.setDiags = content.ParseSettings(s.md, p, src)
 	// The Markdown dialect depends on a setting: when it changes, every
 	// topic is read again with the new one.
-	if s.settings.UnsafeHTML != s.unsafe || !s.primed {
-		s.unsafe = s.settings.UnsafeHTML
+	if s.settings.UnsafeHTML != s.unsafe || s.settings.Autolink != s.autolink || !s.primed {
+		s.unsafe, s.autolink = s.settings.UnsafeHTML, s.settings.Autolink
 		s.md = markdown.New(markdown.Options{UnsafeHTML: s.unsafe})
 		for _, f := range s.topics {
 			f.size = -1
@@ -313,6 +365,7 @@ func (s *Site) diagnostics() diag.List {
 	d.Append(s.walkDiags)
 	for _, f := range s.topics {
 		d.Append(f.diags)
+		d.Append(f.bodyDiags)
 	}
 	return d
 }
@@ -355,7 +408,7 @@ func (s *Site) Generate(mode Mode) (Result, error) {
 	if len(d) > 0 {
 		return Result{}, d.Err()
 	}
-	r := &render.Renderer{G: g, T: s.templates, MD: s.md}
+	r := &render.Renderer{G: g, T: s.templates, MD: s.md, Linker: s.linker, Names: s.names}
 	old := s.written
 	var w writer = discardWriter{}
 	switch mode {

@@ -127,6 +127,41 @@ func parseBody(md *markdown.Markdown, body []byte, lineBase int, file, rel, titl
 	return doc
 }
 
+// autolink links first mentions of other topics' names, section by
+// section and per FAQ answer. Targets the section links explicitly are
+// not linked again, nor is the topic itself.
+func (doc *Document) autolink(l *markdown.Linker, self *Topic) {
+	rel := self.Rel
+	scope := func(nodes []ast.Node) {
+		seen := map[string]bool{self.Title: true}
+		for _, n := range nodes {
+			_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+				if !entering {
+					return ast.WalkContinue, nil
+				}
+				switch w := c.(type) {
+				case *markdown.WikiLink:
+					seen[w.Target] = true
+				case *ast.Link:
+					if link, ok := ParseDestination(rel, string(w.Destination)); ok && link.Kind == FileLink {
+						seen[l.Files[link.Target]] = true
+					}
+				}
+				return ast.WalkContinue, nil
+			})
+		}
+		markdown.AutolinkScope{Linker: l, Seen: seen}.Apply(nodes, doc.Src)
+	}
+	for s := range NumSections {
+		scope(doc.Sections[s])
+	}
+	var answers []ast.Node
+	for _, q := range doc.Questions {
+		answers = append(answers, q.Answer...)
+	}
+	scope(answers)
+}
+
 // blockOffset is the source offset where a block starts: its first line,
 // or that of its first descendant that has lines (lists, quotes).
 func blockOffset(n ast.Node) int {

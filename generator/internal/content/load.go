@@ -9,6 +9,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -159,43 +160,65 @@ func inside(root, p string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, "../")
 }
 
-// Loaded is the result of reading one file.
+// Loaded is the result of reading one file's header.
 type Loaded struct {
 	Topic *Topic
 	Diags diag.List
 }
 
-// LoadFile reads and parses the topic at rel below root.
-func LoadFile(md *markdown.Markdown, root, rel string) Loaded {
-	p := filepath.Join(root, filepath.FromSlash(rel))
-	src, err := os.ReadFile(p)
-	if err != nil {
-		var d diag.List
-		d.Add(p, 0, 0, "%v", unwrapPath(err))
-		return Loaded{Diags: d}
-	}
-	t, _, d := Parse(md, p, rel, src)
-	return Loaded{Topic: t, Diags: d}
+// LoadHeaders reads the front matter of every file in rels (below root)
+// on all cores: the first of the two phases of loading, which gathers the
+// names auto-linking needs. Results keep rels' order.
+func LoadHeaders(root string, rels []string) []Loaded {
+	out := make([]Loaded, len(rels))
+	parallel(len(rels), func(i int) {
+		p := filepath.Join(root, filepath.FromSlash(rels[i]))
+		src, err := os.ReadFile(p)
+		if err != nil {
+			out[i].Diags.Add(p, 0, 0, "%v", unwrapPath(err))
+			return
+		}
+		out[i].Topic, out[i].Diags = ParseHeader(p, rels[i], src)
+	})
+	return out
 }
 
-// LoadAll reads every file in rels on all cores; results keep rels' order.
-func LoadAll(md *markdown.Markdown, root string, rels []string) []Loaded {
-	out := make([]Loaded, len(rels))
+// LoadBodies completes topics read by LoadHeaders: the second phase. Each
+// file is read again (from the page cache, in practice) rather than kept
+// in memory between the phases.
+func LoadBodies(md *markdown.Markdown, linker *markdown.Linker, topics []*Topic) []diag.List {
+	out := make([]diag.List, len(topics))
+	parallel(len(topics), func(i int) {
+		t := topics[i]
+		if t.BodyStart < 0 {
+			return
+		}
+		src, err := os.ReadFile(t.Path)
+		if err != nil {
+			out[i].Add(t.Path, 0, 0, "%v", unwrapPath(err))
+			return
+		}
+		_, out[i] = ParseBody(md, linker, t, src)
+	})
+	return out
+}
+
+// parallel calls f(0..n-1) on all cores.
+func parallel(n int, f func(int)) {
 	work := make(chan int)
 	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
+	for range min(n, runtime.GOMAXPROCS(0)) {
 		wg.Go(func() {
 			for i := range work {
-				out[i] = LoadFile(md, root, rels[i])
+				f(i)
 			}
 		})
 	}
-	for i := range rels {
+	for i := range n {
 		work <- i
 	}
 	close(work)
 	wg.Wait()
-	return out
 }
 
 func unwrapPath(err error) error {
@@ -213,6 +236,30 @@ func hashBytes(b []byte) uint64 {
 		h *= 1099511628211
 	}
 	return h
+}
+
+// NewLinker indexes the titles and aliases of topics for auto-linking.
+// It also returns a hash of the names: when it changes, every topic's
+// auto-links may change.
+func NewLinker(topics []*Topic, drafts bool) (*markdown.Linker, uint64) {
+	names, files := map[string]string{}, map[string]string{}
+	var keys []string
+	for _, t := range topics {
+		if t == nil || t.Draft && !drafts || t.Title == "" {
+			continue
+		}
+		files[t.Rel] = t.Title
+		keys = append(keys, t.Rel+"\x00"+t.Title)
+		for _, n := range append([]string{t.Title}, t.Aliases...) {
+			k := strings.ToLower(n)
+			if _, dup := names[k]; !dup {
+				names[k] = t.Title
+				keys = append(keys, k+"\x00"+t.Title)
+			}
+		}
+	}
+	slices.Sort(keys)
+	return markdown.NewLinker(names, files), hashBytes([]byte(strings.Join(keys, "\x01")))
 }
 
 // TopicPath is where a topic page is published, relative to the site root.

@@ -172,8 +172,23 @@ var slugRe = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 func ValidSlug(s string) bool { return slugRe.MatchString(s) }
 
 // Parse reads one topic file. rel is its slash-separated path below the
-// content folder; path is how diagnostics name it.
+// content folder; path is how diagnostics name it. It does no
+// auto-linking; see ParseHeader and ParseBody for the two-phase reading
+// that does.
 func Parse(md *markdown.Markdown, path, rel string, src []byte) (*Topic, *Document, diag.List) {
+	t, d := ParseHeader(path, rel, src)
+	if t.BodyStart < 0 {
+		return t, nil, d
+	}
+	doc, bd := ParseBody(md, nil, t, src)
+	d.Append(bd)
+	return t, doc, d
+}
+
+// ParseHeader reads a topic's front matter: everything about it that does
+// not need the body. A negative BodyStart means the file has no usable
+// body (no or unclosed front matter); the diagnostics say why.
+func ParseHeader(path, rel string, src []byte) (*Topic, diag.List) {
 	var d diag.List
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	t := &Topic{Path: path, Rel: rel, Hash: hashBytes(src), Autolink: true}
@@ -226,36 +241,50 @@ func Parse(md *markdown.Markdown, path, rel string, src []byte) (*Topic, *Docume
 			d.Add(path, 1, 1, "file name %q does not make a valid slug (lowercase letters, digits, hyphens): rename the file or set slug", path)
 		}
 	}
+	t.BodyStart, t.BodyLine = fm.bodyStart, fm.bodyLine
 	if !fm.found && len(d) > 0 {
 		// Without front matter the whole file would be read as body and
 		// repeat every problem, and with an unclosed one there is no body:
 		// the header's own problem says enough.
-		return t, nil, d
+		t.BodyStart = -1
 	}
-	t.BodyStart, t.BodyLine = fm.bodyStart, fm.bodyLine
-	doc := parseBody(md, src[fm.bodyStart:], fm.bodyLine, path, rel, t.Title, &d)
+	return t, d
+}
+
+// ParseBody completes a topic read by ParseHeader from the same src: its
+// sections, FAQ, anchors and links. With a Linker (and unless the topic
+// opted out), the first mention of another topic's name in each section
+// becomes a link. ParseBody is also how rendering gets the Document again;
+// if src is no longer what t was read from, the file changed since, and it
+// is read whole.
+func ParseBody(md *markdown.Markdown, linker *markdown.Linker, t *Topic, src []byte) (*Document, diag.List) {
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	if hashBytes(src) != t.Hash || t.BodyStart < 0 || t.BodyStart > len(src) {
+		nt, d := ParseHeader(t.Path, t.Rel, src)
+		if nt.BodyStart < 0 {
+			return nil, d
+		}
+		doc, bd := ParseBody(md, linker, nt, src)
+		d.Append(bd)
+		*t = *nt
+		return doc, d
+	}
+	var d diag.List
+	path, rel := t.Path, t.Rel
+	doc := parseBody(md, src[t.BodyStart:], t.BodyLine, path, rel, t.Title, &d)
+	if linker != nil && t.Autolink {
+		doc.autolink(linker, t)
+	}
 	t.HasSection, t.Anchors, t.Links = doc.has(), doc.anchors(), doc.links(path, rel, &d)
+	t.Questions = nil
 	for _, q := range doc.Questions {
 		t.Questions = append(t.Questions, markdown.PlainText(q.Heading, doc.Src))
 	}
 	t.Definition = excerpt(doc, Definition, 600)
 	if !t.HasSection[Definition] {
-		d.Add(path, fm.bodyLine+1, 1, "missing required section \"## Definition\"")
+		d.Add(path, t.BodyLine+1, 1, "missing required section \"## Definition\"")
 	}
-	return t, doc, d
-}
-
-// Body parses the body of a loaded topic again, for rendering, without
-// decoding its front matter a second time. If src is no longer what t was
-// read from (the file changed since), the whole file is parsed.
-func Body(md *markdown.Markdown, t *Topic, src []byte) (*Document, diag.List) {
-	src = bytes.TrimPrefix(src, []byte("\ufeff"))
-	if hashBytes(src) != t.Hash || t.BodyStart > len(src) {
-		_, doc, d := Parse(md, t.Path, t.Rel, src)
-		return doc, d
-	}
-	var d diag.List
-	return parseBody(md, src[t.BodyStart:], t.BodyLine, t.Path, t.Rel, t.Title, &d), d
+	return doc, d
 }
 
 // SlugFromFile is the default slug: the file name without its extension.

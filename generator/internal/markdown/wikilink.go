@@ -25,6 +25,8 @@ type WikiLink struct {
 	Offset int
 	// Destination is the resolved URL; empty renders the label as text.
 	Destination string
+	// Auto marks a link made by auto-linking rather than written.
+	Auto bool
 }
 
 // Kind implements ast.Node.

@@ -77,6 +77,10 @@ type Renderer struct {
 	G  *glossary.Glossary
 	T  *Templates
 	MD *markdown.Markdown
+	// Linker auto-links topic names; nil when the site turned it off.
+	// Names identifies the names it links, for fingerprints.
+	Linker *markdown.Linker
+	Names  uint64
 }
 
 // Fingerprint hashes everything page p's bytes depend on.
@@ -91,6 +95,7 @@ func (r *Renderer) Fingerprint(p Page) uint64 {
 	case TopicPage:
 		t := p.Topic
 		h.num(t.Hash)
+		h.num(r.Names)
 		for _, list := range [][]*content.Topic{r.G.Related[t], r.G.Links[t], r.G.Backlinks[t]} {
 			h.num(uint64(len(list)))
 			for _, o := range list {
@@ -362,7 +367,10 @@ func (r *Renderer) topic(t *content.Topic, root string) (*TopicView, diag.List) 
 		d.Add(t.Path, 0, 0, "%v", err)
 		return nil, d
 	}
-	doc, d := content.Body(r.MD, t, src)
+	// A copy: parsing records what it finds on the topic, and other
+	// pages read the shared one meanwhile.
+	tc := *t
+	doc, d := content.ParseBody(r.MD, r.Linker, &tc, src)
 	if doc == nil || len(d) > 0 {
 		return nil, d
 	}
