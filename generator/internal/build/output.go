@@ -127,14 +127,21 @@ func newSwapWriter(out string, old map[string]entry) (*swapWriter, error) {
 
 func (w *swapWriter) mkdir(file string) error {
 	dir := path.Dir(file)
-	w.mu.Lock()
-	done := w.dirs[dir]
-	w.dirs[dir] = true
-	w.mu.Unlock()
-	if done || dir == "." {
+	if dir == "." {
 		return nil
 	}
-	return os.MkdirAll(filepath.Join(w.tmp, filepath.FromSlash(dir)), 0o755)
+	// Held while creating, so no worker writes into a folder another one
+	// has only promised to create.
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.dirs[dir] {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Join(w.tmp, filepath.FromSlash(dir)), 0o755); err != nil {
+		return err
+	}
+	w.dirs[dir] = true
+	return nil
 }
 
 func (w *swapWriter) keep(file string) error {

@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -33,6 +34,10 @@ const (
 	NotFoundPage
 	SitemapFile
 	RobotsFile
+	FeedFile
+	// DataFile is a file whose bytes are known when pages are listed:
+	// the search index.
+	DataFile
 )
 
 // Page is one output file.
@@ -42,6 +47,7 @@ type Page struct {
 	File  string
 	Topic *content.Topic
 	Group *glossary.Group
+	Data  []byte
 }
 
 // URLPath is the page's path below the site root as a link names it.
@@ -61,7 +67,16 @@ func Pages(g *glossary.Glossary) []Page {
 		Page{Kind: NotFoundPage, File: "404.html"},
 		Page{Kind: RobotsFile, File: "robots.txt"})
 	if g.Settings.BaseURL != "" {
-		pages = append(pages, Page{Kind: SitemapFile, File: "sitemap.xml"})
+		pages = append(pages, Page{Kind: SitemapFile, File: "sitemap.xml"}, Page{Kind: FeedFile, File: "feed.xml"})
+	}
+	files := searchFiles(g)
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		pages = append(pages, Page{Kind: DataFile, File: name, Data: files[name]})
 	}
 	for _, c := range g.Categories {
 		pages = append(pages, Page{Kind: CategoryPage, File: glossary.CategoryPath(c) + "index.html", Group: c})
@@ -106,7 +121,9 @@ func (r *Renderer) Fingerprint(p Page) uint64 {
 		for _, t := range p.Group.Topics {
 			h.ref(t)
 		}
-	case HomePage, SitemapFile:
+	case DataFile:
+		h.Write(p.Data)
+	case HomePage, SitemapFile, FeedFile:
 		for _, t := range r.G.Topics {
 			h.ref(t)
 			h.str(t.Category)
@@ -151,6 +168,11 @@ func (r *Renderer) Render(w io.Writer, p Page) diag.List {
 		return r.sitemap(w)
 	case RobotsFile:
 		return r.robots(w)
+	case FeedFile:
+		return r.feed(w)
+	case DataFile:
+		_, err := w.Write(p.Data)
+		return writeErr(err)
 	}
 	data, d := r.data(p)
 	if len(d) > 0 {
@@ -181,6 +203,10 @@ type View struct {
 	Groups      []GroupLink
 	List        []TopicLink
 	Categories  []GroupLink
+	// JSONLD is the page's structured data, if any.
+	JSONLD any
+	// OGType is the Open Graph type: "article" for topics.
+	OGType string
 }
 
 // Link is a labelled URL.
@@ -226,6 +252,7 @@ type TopicView struct {
 	LinksTo       []TopicLink
 	LinkedFrom    []TopicLink
 	TOC           []Link
+	jsonld        any
 }
 
 // SectionView is one rendered section.
@@ -267,6 +294,7 @@ func (r *Renderer) data(p Page) (*View, diag.List) {
 		}
 		v.Topic, v.Title, v.Description = tv, p.Topic.Title, p.Topic.Summary
 		v.Crumbs = []Link{home, tv.Category}
+		v.JSONLD, v.OGType = tv.jsonld, "article"
 	case HomePage:
 		v.Kind, v.Title = "home", s.Title
 		intro, d := r.markdown(s.Intro, s.IntroLine, s.Path, content.SettingsFile, "")
@@ -274,6 +302,7 @@ func (r *Renderer) data(p Page) (*View, diag.List) {
 			return nil, d
 		}
 		v.Intro = intro
+		v.JSONLD = r.homeJSONLD()
 		v.Letters = r.letters(v.Root)
 		v.Categories = r.groups(r.G.Categories, v.Root, glossary.CategoryPath)
 	case CategoriesPage:
@@ -413,13 +442,20 @@ func (r *Renderer) topic(t *content.Topic, root string) (*TopicView, diag.List) 
 		tv.Sections = append(tv.Sections, sv)
 		tv.TOC = append(tv.TOC, Link{Name: s.Title(), URL: "#" + s.ID()})
 	}
+	var answers []string
 	for _, q := range doc.Questions {
 		id, _ := q.Heading.AttributeString("id")
 		tv.FAQ = append(tv.FAQ, QuestionView{
 			ID: string(id.([]byte)), Question: markdown.PlainText(q.Heading, doc.Src),
 			Answer: renderBlocks(q.Answer),
 		})
+		var text []string
+		for _, n := range q.Answer {
+			text = append(text, markdown.PlainText(n, doc.Src))
+		}
+		answers = append(answers, strings.Join(text, " "))
 	}
+	tv.jsonld = r.topicJSONLD(t, tv, answers)
 	if len(tv.FAQ) > 0 {
 		tv.TOC = append(tv.TOC, Link{Name: "FAQ", URL: "#" + content.FAQ.ID()})
 	}
