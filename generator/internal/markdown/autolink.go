@@ -1,8 +1,6 @@
 package markdown
 
 import (
-	"cmp"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -18,40 +16,41 @@ const MinAutolinkName = 3
 // words, ignoring case; where names overlap, the longest wins. It is built
 // once per set of names and is safe for concurrent use.
 type Linker struct {
-	// byFirst maps a name's first word to the names starting with it,
-	// longest first.
-	byFirst map[string][]linkName
+	// root is a trie of names by lowercase word: following a mention's
+	// words from the root finds every name it starts, longest last.
+	root *trieNode
 	// Files maps a file, as links name it below the content folder, to
 	// its target, so a written link to a topic counts as a mention.
 	Files map[string]string
 }
 
-type linkName struct {
-	words  []string
-	target string
+type trieNode struct {
+	next   map[string]*trieNode
+	target string // non-empty where a name ends
 }
 
 // NewLinker indexes names: each maps a name (a title or alias) to the
 // target recorded on the links it makes.
 func NewLinker(names, files map[string]string) *Linker {
-	l := &Linker{byFirst: map[string][]linkName{}, Files: files}
+	l := &Linker{root: &trieNode{}, Files: files}
 	for name, target := range names {
 		if utf8.RuneCountInString(strings.TrimSpace(name)) < MinAutolinkName {
 			continue
 		}
-		var words []string
+		n := l.root
 		for _, w := range splitWords(name) {
-			words = append(words, strings.ToLower(name[w[0]:w[1]]))
+			word := strings.ToLower(name[w[0]:w[1]])
+			if n.next == nil {
+				n.next = map[string]*trieNode{}
+			}
+			if n.next[word] == nil {
+				n.next[word] = &trieNode{}
+			}
+			n = n.next[word]
 		}
-		if len(words) == 0 {
-			continue
+		if n != l.root && (n.target == "" || target < n.target) {
+			n.target = target
 		}
-		l.byFirst[words[0]] = append(l.byFirst[words[0]], linkName{words, target})
-	}
-	for _, c := range l.byFirst {
-		slices.SortFunc(c, func(a, b linkName) int {
-			return cmp.Or(cmp.Compare(len(b.words), len(a.words)), cmp.Compare(a.target, b.target))
-		})
 	}
 	return l
 }
@@ -139,7 +138,7 @@ func (sc AutolinkScope) text(t *ast.Text, src []byte) {
 }
 
 // find returns the first mention in s of a name whose target is not in
-// seen, longest name first where several start at one word.
+// seen, the longest where several start at one word.
 func (l *Linker) find(s string, seen map[string]bool) (start, end int, target string) {
 	words := splitWords(s)
 	lower := make([]string, len(words))
@@ -147,25 +146,21 @@ func (l *Linker) find(s string, seen map[string]bool) (start, end int, target st
 		lower[i] = strings.ToLower(s[w[0]:w[1]])
 	}
 	for i := range words {
-		for _, name := range l.byFirst[lower[i]] {
-			if seen[name.target] || i+len(name.words) > len(words) {
-				continue
+		n, last := l.root, -1
+		for k := i; k < len(words) && n.next != nil; k++ {
+			if k > i && strings.TrimSpace(s[words[k-1][1]:words[k][0]]) != "" {
+				break // names do not run across punctuation ("limit. Policy")
 			}
-			if slices.Equal(name.words, lower[i:i+len(name.words)]) && adjacent(s, words[i:i+len(name.words)]) {
-				return words[i][0], words[i+len(name.words)-1][1], name.target
+			if n = n.next[lower[k]]; n == nil {
+				break
 			}
+			if n.target != "" && !seen[n.target] {
+				last, target = k, n.target
+			}
+		}
+		if last >= 0 {
+			return words[i][0], words[last][1], target
 		}
 	}
 	return 0, 0, ""
-}
-
-// adjacent reports whether words are separated by spaces only, so a name
-// does not match across punctuation ("limit. Policy").
-func adjacent(s string, words [][2]int) bool {
-	for i := 1; i < len(words); i++ {
-		if strings.TrimSpace(s[words[i-1][1]:words[i][0]]) != "" {
-			return false
-		}
-	}
-	return true
 }
