@@ -157,6 +157,12 @@ func (s *Site) Reload(paths []string) bool {
 	return true
 }
 
+// sameDiags reports whether two runs found the same problems: only a
+// change is news to the dev server, which polls while a problem stands.
+func sameDiags(a, b diag.List) bool {
+	return slices.Equal(a, b)
+}
+
 // holdsTopics reports whether a folder below content/ held topics.
 func (s *Site) holdsTopics(dir string) bool {
 	for rel := range s.topics {
@@ -241,8 +247,12 @@ func (s *Site) loadTemplates() bool {
 	if s.templates != nil {
 		old = s.templates.Hash()
 	}
+	oldDiags := s.tmplDiags
 	s.templates, s.tmplDiags = render.LoadTemplates(s.cfg.Templates)
-	return s.templates == nil || s.templates.Hash() != old
+	if s.templates == nil {
+		return !sameDiags(s.tmplDiags, oldDiags)
+	}
+	return s.templates.Hash() != old
 }
 
 func (s *Site) loadSettings() bool {
@@ -256,7 +266,7 @@ func (s *Site) loadSettings() bool {
 	if s.md == nil {
 		s.md = markdown.New(markdown.Options{})
 	}
-	old := s.settings.Hash
+	old, oldDiags := s.settings.Hash, s.setDiags
 	s.settings, s.setDiags = content.ParseSettings(s.md, p, src)
 	// The Markdown dialect depends on a setting: when it changes, every
 	// topic is read again with the new one.
@@ -268,7 +278,7 @@ func (s *Site) loadSettings() bool {
 		}
 	}
 	s.primed = true
-	return s.settings.Hash != old || len(s.setDiags) > 0
+	return s.settings.Hash != old || !sameDiags(s.setDiags, oldDiags)
 }
 
 func (s *Site) loadTopics(force map[string]bool) bool {
@@ -298,11 +308,13 @@ func (s *Site) loadTopics(force map[string]bool) bool {
 		}
 	}
 	s.parse(stale)
+	same := sameDiags(d, s.walkDiags)
 	s.walkDiags = d
-	return len(stale) > 0 || removed > 0 || len(d) > 0
+	return len(stale) > 0 || removed > 0 || !same
 }
 
 func (s *Site) loadStatic(force map[string]bool) bool {
+	oldDiags := s.statDiags
 	seen := map[string]bool{}
 	changed := false
 	s.statDiags = nil
@@ -353,7 +365,7 @@ func (s *Site) loadStatic(force map[string]bool) bool {
 			changed = true
 		}
 	}
-	return changed || len(s.statDiags) > 0
+	return changed || !sameDiags(s.statDiags, oldDiags)
 }
 
 // Diagnostics are the problems found by the last Load, before indexing.

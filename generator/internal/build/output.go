@@ -207,12 +207,18 @@ func (w *swapWriter) commit(files map[string]entry) error {
 
 func (w *swapWriter) abort() { os.RemoveAll(w.tmp) }
 
-// placeWriter updates the output folder file by file, each file replaced
-// by rename, for the dev server's incremental rebuilds: a reader gets the
-// old page or the new one, never half of one.
+// placeWriter updates the output folder file by file, for the dev
+// server's incremental rebuilds. New versions are staged in temporary files
+// beside their targets and renamed into place only when the whole build
+// succeeded, so a failed build leaves the last good site, and a reader
+// gets the old page or the new one, never half of one.
 type placeWriter struct {
 	out string
 	old map[string]entry
+
+	mu      sync.Mutex
+	staged  map[string]string // final path → temporary file
+	removed []string
 }
 
 func (w *placeWriter) keep(string) error { return nil }
@@ -221,36 +227,80 @@ func (w *placeWriter) write(file string, data []byte) error {
 	if e, ok := w.old[file]; ok && e.Hash == hashOf(data) {
 		return nil
 	}
-	return writeAtomic(filepath.Join(w.out, filepath.FromSlash(file)), data)
+	p := filepath.Join(w.out, filepath.FromSlash(file))
+	tmp, err := writeTemp(p, data)
+	if err != nil {
+		return err
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.staged == nil {
+		w.staged = map[string]string{}
+	}
+	w.staged[p] = tmp
+	return nil
 }
 
 func (w *placeWriter) remove(file string) error {
-	p := filepath.Join(w.out, filepath.FromSlash(file))
-	if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
-	}
-	// Drop folders the removal emptied, up to the output root.
-	for dir := filepath.Dir(p); strings.HasPrefix(dir, w.out+string(filepath.Separator)); dir = filepath.Dir(dir) {
-		if os.Remove(dir) != nil {
-			break
-		}
-	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.removed = append(w.removed, filepath.Join(w.out, filepath.FromSlash(file)))
 	return nil
 }
 
 func (w *placeWriter) commit(files map[string]entry) error {
+	var errs []error
+	for p, tmp := range w.staged {
+		if err := os.Rename(tmp, p); err != nil {
+			os.Remove(tmp)
+			errs = append(errs, err)
+		}
+	}
+	for _, p := range w.removed {
+		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			errs = append(errs, err)
+		}
+		// Drop folders the removal emptied, up to the output root.
+		for dir := filepath.Dir(p); strings.HasPrefix(dir, w.out+string(filepath.Separator)); dir = filepath.Dir(dir) {
+			if os.Remove(dir) != nil {
+				break
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return errors.Join(errs...)
+	}
 	return writeAtomic(filepath.Join(w.out, ManifestFile), encodeManifest(files))
 }
 
-func (w *placeWriter) abort() {}
+func (w *placeWriter) abort() {
+	for _, tmp := range w.staged {
+		os.Remove(tmp)
+	}
+	w.staged, w.removed = nil, nil
+}
 
 func writeAtomic(p string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+	tmp, err := writeTemp(p, data)
+	if err != nil {
 		return err
+	}
+	if err := os.Rename(tmp, p); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
+}
+
+// writeTemp writes data to a new hidden file in p's folder, ready to be
+// renamed over p.
+func writeTemp(p string, data []byte) (string, error) {
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return "", err
 	}
 	f, err := os.CreateTemp(filepath.Dir(p), ".tmp-*")
 	if err != nil {
-		return err
+		return "", err
 	}
 	_, err = f.Write(data)
 	if cerr := f.Close(); err == nil {
@@ -259,13 +309,11 @@ func writeAtomic(p string, data []byte) error {
 	if err == nil {
 		err = os.Chmod(f.Name(), 0o644)
 	}
-	if err == nil {
-		err = os.Rename(f.Name(), p)
-	}
 	if err != nil {
 		os.Remove(f.Name())
+		return "", err
 	}
-	return err
+	return f.Name(), nil
 }
 
 // discardWriter is check's writer: everything is rendered, nothing kept.

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -109,6 +110,9 @@ func (w *watcher) run() {
 			if ev.Op == fsnotify.Chmod {
 				continue
 			}
+			if ev.Has(fsnotify.Rename) {
+				w.unwatch(ev.Name)
+			}
 			if ev.Has(fsnotify.Create) {
 				if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() && !content.Ignored(info.Name()) {
 					if err := w.addTree(ev.Name); err != nil {
@@ -140,6 +144,19 @@ func (w *watcher) run() {
 			flush()
 		case <-deadline:
 			flush()
+		}
+	}
+}
+
+// unwatch drops the watches of a folder that was moved away and of the
+// folders below it. inotify keeps watching a moved folder under its old
+// name, and adding its new name returns that same watch, which fsnotify
+// then removes when it sees the move: without this, a renamed folder
+// would end up unwatched.
+func (w *watcher) unwatch(dir string) {
+	for _, p := range w.fsw.WatchList() {
+		if p == dir || strings.HasPrefix(p, dir+string(filepath.Separator)) {
+			w.fsw.Remove(p)
 		}
 	}
 }
