@@ -57,10 +57,18 @@ func NewLinker(names, files map[string]string) *Linker {
 
 // splitWords returns the byte ranges of the words of s: runs of letters
 // and digits, with inner hyphens and apostrophes ("third-party").
-func splitWords(s string) [][2]int {
+func splitWords(s string) [][2]int { return splitWordsFrom(s, 0, -1) }
+
+// splitWordsFrom returns up to limit (all, if negative) words of s that
+// start at or after byte offset from.
+func splitWordsFrom(s string, from, limit int) [][2]int {
 	var out [][2]int
 	start := -1
-	for i, r := range s {
+	for i, r := range s[from:] {
+		i += from
+		if limit >= 0 && len(out) >= limit {
+			return out
+		}
 		word := unicode.IsLetter(r) || unicode.IsDigit(r)
 		if !word && start >= 0 && (r == '-' || r == '\'' || r == '’') && i+1 < len(s) {
 			next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
@@ -138,29 +146,52 @@ func (sc AutolinkScope) text(t *ast.Text, src []byte) {
 }
 
 // find returns the first mention in s of a name whose target is not in
-// seen, the longest where several start at one word.
+// seen, the longest where several start at one word. Most prose mentions
+// nothing, so it allocates nothing: words are lowercased into a small
+// buffer and looked up without conversion.
 func (l *Linker) find(s string, seen map[string]bool) (start, end int, target string) {
-	words := splitWords(s)
-	lower := make([]string, len(words))
-	for i, w := range words {
-		lower[i] = strings.ToLower(s[w[0]:w[1]])
-	}
-	for i := range words {
+	var buf [64]byte
+	for ws, we := nextWord(s, 0); ws >= 0; ws, we = nextWord(s, we) {
 		n, last := l.root, -1
-		for k := i; k < len(words) && n.next != nil; k++ {
-			if k > i && strings.TrimSpace(s[words[k-1][1]:words[k][0]]) != "" {
+		for ks, ke := ws, we; ks >= 0 && n.next != nil; ks, ke = nextWord(s, ke) {
+			if ks > ws && strings.TrimSpace(s[end:ks]) != "" {
 				break // names do not run across punctuation ("limit. Policy")
 			}
-			if n = n.next[lower[k]]; n == nil {
+			end = ke
+			if n = n.next[string(lowerInto(buf[:0], s[ks:ke]))]; n == nil {
 				break
 			}
 			if n.target != "" && !seen[n.target] {
-				last, target = k, n.target
+				last, target = ke, n.target
 			}
 		}
 		if last >= 0 {
-			return words[i][0], words[last][1], target
+			return ws, last, target
 		}
 	}
 	return 0, 0, ""
+}
+
+// nextWord returns the bounds of the first word of s at or after from, as
+// splitWords defines words, or -1.
+func nextWord(s string, from int) (int, int) {
+	for _, w := range splitWordsFrom(s, from, 1) {
+		return w[0], w[1]
+	}
+	return -1, -1
+}
+
+// lowerInto appends the lowercase form of word to buf.
+func lowerInto(buf []byte, word string) []byte {
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c >= utf8.RuneSelf {
+			return append(buf[:0], strings.ToLower(word)...)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
 }
