@@ -1,0 +1,548 @@
+package main
+
+// These tests run against the repository's real content/, templates/ and
+// static/ folders, not against fixtures: they are the editorial and
+// publishing rules that the shipped glossary must meet.
+
+import (
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"html"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"glossary/generator/internal/build"
+	"glossary/generator/internal/content"
+	"glossary/generator/internal/diag"
+	"glossary/generator/internal/glossary"
+	"glossary/generator/internal/markdown"
+)
+
+// Folders of the shipped site, relative to this package's directory.
+const (
+	shippedContent   = "../content"
+	shippedTemplates = "../templates"
+	shippedStatic    = "../static"
+)
+
+// Editorial thresholds.
+const (
+	minTopics     = 50
+	minQuestions  = 3
+	minBodyWords  = 250
+	minLinksOut   = 3
+	minBacklinks  = 2
+	srmTopicTitle = "Shared Responsibility Model"
+)
+
+var allowedCategories = []string{
+	"Cyber & Technology",
+	"Contracts & Liability",
+	"Policy Structure",
+	"Claims",
+	"Underwriting & Pricing",
+	"Regulation & Compliance",
+}
+
+var allowedTags = []string{
+	"cloud", "cyber", "contracts", "liability", "claims", "coverage-triggers",
+	"limits-and-retentions", "policy-terms", "pricing", "risk-management",
+	"regulation", "data-protection", "business-continuity", "reinsurance",
+}
+
+// requiredSections are the sections every topic must have, besides the
+// FAQ, which is checked by its number of questions.
+var requiredSections = []content.Section{
+	content.Definition,
+	content.Structural,
+	content.Parameters,
+	content.Exceptions,
+}
+
+// srmMentions are the subjects the Shared Responsibility Model topic must
+// cover, matched as whole words, ignoring case.
+var srmMentions = []string{"IaaS", "PaaS", "SaaS", "misconfiguration", "identity and access", "data"}
+
+// loadShipped parses content/ the way a build does and indexes it. It
+// returns the glossary, every parsed topic (drafts included), each topic
+// file's source by path and every diagnostic, sorted.
+func loadShipped(t *testing.T) (*glossary.Glossary, []*content.Topic, map[string][]byte, diag.List) {
+	t.Helper()
+	md := markdown.New(markdown.Options{})
+	var d diag.List
+
+	settingsPath := filepath.Join(shippedContent, content.SettingsFile)
+	settingsSrc, err := os.ReadFile(settingsPath)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("reading %s: %v", settingsPath, err)
+	}
+	settings, sd := content.ParseSettings(md, settingsPath, settingsSrc)
+	d.Append(sd)
+
+	rels, fd := content.Files(shippedContent)
+	d.Append(fd)
+	var topics []*content.Topic
+	sources := map[string][]byte{}
+	for _, rel := range rels {
+		p := filepath.Join(shippedContent, filepath.FromSlash(rel))
+		src, err := os.ReadFile(p)
+		if err != nil {
+			t.Errorf("%s: %v", p, err)
+			continue
+		}
+		topic, _, td := content.Parse(md, p, rel, src)
+		d.Append(td)
+		if topic != nil {
+			topics = append(topics, topic)
+			sources[p] = src
+		}
+	}
+	g, gd := glossary.New(settings, topics, glossary.Options{})
+	d.Append(gd)
+	return g, topics, sources, d.Sort()
+}
+
+func TestShippedContent(t *testing.T) {
+	g, topics, sources, d := loadShipped(t)
+	for _, e := range d {
+		t.Errorf("%s", e)
+	}
+	if n := len(g.Topics); n < minTopics {
+		t.Errorf("%s: %d published topics, want at least %d", shippedContent, n, minTopics)
+	}
+
+	published := map[*content.Topic]bool{}
+	for _, tp := range g.Topics {
+		published[tp] = true
+	}
+	for _, tp := range topics {
+		if tp.Draft {
+			t.Logf("%s: draft, not published; editorial rules skipped", tp.Path)
+			continue
+		}
+		if !published[tp] {
+			continue // a duplicate slug, already reported as a diagnostic
+		}
+		checkTopic(t, g, tp, sources[tp.Path])
+	}
+
+	srm := g.TopicByName(srmTopicTitle)
+	if srm == nil {
+		t.Errorf("%s: no topic titled %q", shippedContent, srmTopicTitle)
+		return
+	}
+	body := bodyOf(sources[srm.Path])
+	for _, m := range srmMentions {
+		re := regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(m) + `\b`)
+		if !re.Match(body) {
+			t.Errorf("%s: the %s topic must mention %q", srm.Path, srmTopicTitle, m)
+		}
+	}
+}
+
+// checkTopic reports every editorial rule one published topic breaks.
+func checkTopic(t *testing.T, g *glossary.Glossary, tp *content.Topic, src []byte) {
+	t.Helper()
+	fail := func(format string, args ...any) {
+		t.Helper()
+		t.Errorf("%s: "+format, append([]any{tp.Path}, args...)...)
+	}
+
+	if problem := summaryProblem(tp.Summary); problem != "" {
+		fail("summary must be one sentence: %s (%q)", problem, tp.Summary)
+	}
+	for _, s := range requiredSections {
+		if !tp.HasSection[s] {
+			fail("missing section %q", "## "+s.Title())
+		}
+	}
+	if n := len(tp.Questions); n < minQuestions {
+		fail("FAQ has %d question(s), want at least %d", n, minQuestions)
+	}
+	if n := countWords(bodyOf(src)); n < minBodyWords {
+		fail("body has %d words, want at least %d", n, minBodyWords)
+	}
+	if n := len(g.Links[tp]); n < minLinksOut {
+		fail("links to %d other topic(s) %v, want at least %d", n, slugs(g.Links[tp]), minLinksOut)
+	}
+	if n := len(g.Backlinks[tp]); n < minBacklinks {
+		fail("linked from %d other topic(s) %v, want at least %d", n, slugs(g.Backlinks[tp]), minBacklinks)
+	}
+	if !slices.Contains(allowedCategories, tp.Category) {
+		fail("category %q is not one of %q", tp.Category, allowedCategories)
+	}
+	for _, tag := range tp.Tags {
+		if !slices.Contains(allowedTags, tag) {
+			fail("tag %q is not one of %q", tag, allowedTags)
+		}
+	}
+}
+
+func slugs(ts []*content.Topic) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.Slug
+	}
+	return out
+}
+
+// abbreviations end in a full stop without ending a sentence. They are
+// compared with leading and trailing brackets and quotes removed.
+var abbreviations = map[string]bool{
+	"e.g.": true, "i.e.": true, "U.S.": true, "U.K.": true, "E.U.": true,
+	"etc.": true, "vs.": true, "cf.": true, "approx.": true, "a.k.a.": true,
+	"Inc.": true, "Ltd.": true, "Co.": true, "Corp.": true, "No.": true,
+}
+
+// summaryProblem explains why s is not exactly one sentence, or returns "".
+func summaryProblem(s string) string {
+	if s == "" {
+		return "it is empty"
+	}
+	if !strings.HasSuffix(s, ".") {
+		return "it does not end with a full stop"
+	}
+	if strings.HasSuffix(s, "..") {
+		return "it ends with more than one full stop"
+	}
+	words := strings.Fields(s)
+	for _, w := range words[:len(words)-1] {
+		core := strings.TrimRight(w, `"'’”)]`)
+		if core == "" || !strings.ContainsAny(core[len(core)-1:], ".!?") {
+			continue
+		}
+		if abbreviations[strings.TrimLeft(core, `"'‘“([`)] {
+			continue
+		}
+		return fmt.Sprintf("a sentence ends after %q", w)
+	}
+	if strings.ContainsAny(s, "!?") {
+		return "it contains ! or ?"
+	}
+	return ""
+}
+
+// bodyOf returns the file after its front matter (--- YAML or +++ TOML).
+// A file without recognisable front matter is returned whole.
+func bodyOf(src []byte) []byte {
+	s := strings.TrimPrefix(string(src), "\ufeff")
+	lines := strings.SplitAfter(s, "\n")
+	if len(lines) == 0 {
+		return nil
+	}
+	open := strings.TrimSpace(lines[0])
+	if open != "---" && open != "+++" {
+		return []byte(s)
+	}
+	off := len(lines[0])
+	for _, l := range lines[1:] {
+		off += len(l)
+		if strings.TrimSpace(l) == open {
+			return []byte(s[off:])
+		}
+	}
+	return []byte(s)
+}
+
+var (
+	// linkDest is the destination part of a Markdown link or image,
+	// which is not prose.
+	linkDest = regexp.MustCompile(`\]\([^)\s]*(?:\s+"[^"]*")?\)`)
+	word     = regexp.MustCompile(`[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*`)
+)
+
+// countWords counts the words a reader sees in Markdown: runs of letters
+// and digits (with inner apostrophes, hyphens and dots), ignoring markup
+// and link destinations.
+func countWords(md []byte) int {
+	return len(word.FindAll(linkDest.ReplaceAll(md, []byte("]")), -1))
+}
+
+// --- The built site -------------------------------------------------------
+
+func TestShippedSiteLinks(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	site := build.NewSite(build.Config{
+		Content:   shippedContent,
+		Templates: shippedTemplates,
+		Static:    shippedStatic,
+		Out:       out,
+	})
+	site.Load()
+	res, err := site.Generate(build.Full)
+	if err != nil {
+		t.Fatalf("build failed:\n%v", err)
+	}
+	g, _ := site.Index()
+	t.Logf("built %s", res.Summary())
+
+	base := readBaseURL(t)
+	baseURL, err := url.Parse(base)
+	if err != nil {
+		t.Fatalf("base_url %q: %v", base, err)
+	}
+	basePath := baseURL.Path // always ends in "/"
+
+	pages := map[string]*htmlPage{} // by path below out, slash-separated
+	err = filepath.WalkDir(out, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if e.IsDir() || !strings.HasSuffix(p, ".html") {
+			return nil
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(out, p)
+		pages[filepath.ToSlash(rel)] = scanHTML(string(src))
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("walking %s: %v", out, err)
+	}
+	if len(pages) != res.Pages-2 { // sitemap.xml and robots.txt are not HTML
+		t.Errorf("output has %d .html files, the build reported %d pages (2 of them not HTML)", len(pages), res.Pages)
+	}
+	for _, tp := range g.Topics {
+		file := content.TopicPath(tp.Slug) + "index.html"
+		if pages[file] == nil {
+			t.Errorf("%s: no page %s for topic %s", out, file, tp.Path)
+		}
+	}
+
+	files := sortedKeys(pages)
+	for _, file := range files {
+		for _, id := range pages[file].dupIDs {
+			t.Errorf("%s: id %q appears more than once", file, id)
+		}
+	}
+	checked := 0
+	for _, file := range files {
+		for _, l := range pages[file].links {
+			checked++
+			if msg := checkLink(out, pages, file, l.value, base, basePath); msg != "" {
+				t.Errorf("%s: <%s %s=%q>: %s", file, l.tag, l.attr, l.value, msg)
+			}
+		}
+	}
+	t.Logf("checked %d links in %d pages", checked, len(pages))
+
+	checkSitemap(t, out, g, base)
+	robots, err := os.ReadFile(filepath.Join(out, "robots.txt"))
+	if err != nil {
+		t.Errorf("robots.txt: %v", err)
+	} else if want := "Sitemap: " + base + "sitemap.xml"; !strings.Contains(string(robots), want) {
+		t.Errorf("robots.txt does not contain %q:\n%s", want, robots)
+	}
+}
+
+func readBaseURL(t *testing.T) string {
+	t.Helper()
+	p := filepath.Join(shippedContent, content.SettingsFile)
+	src, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatalf("reading %s: %v", p, err)
+	}
+	s, d := content.ParseSettings(markdown.New(markdown.Options{}), p, src)
+	if len(d) > 0 {
+		t.Fatalf("%s:\n%v", p, d.Err())
+	}
+	if s.BaseURL == "" {
+		t.Fatalf("%s: base_url is not set; the sitemap needs it", p)
+	}
+	return s.BaseURL
+}
+
+// checkLink resolves one href or src found in file and returns what is
+// wrong with it, or "".
+func checkLink(out string, pages map[string]*htmlPage, file, value, base, basePath string) string {
+	v := strings.TrimSpace(value)
+	if strings.HasPrefix(v, base) {
+		// An absolute URL of this site, such as the canonical link:
+		// it must name a page of the output.
+		v = basePath + strings.TrimPrefix(v, base)
+	} else if strings.HasPrefix(v, "//") {
+		return ""
+	}
+	u, err := url.Parse(v)
+	if err != nil {
+		return "not a valid URL: " + err.Error()
+	}
+	if u.Scheme != "" {
+		switch strings.ToLower(u.Scheme) {
+		case "http", "https", "mailto", "tel":
+			return ""
+		}
+		return "unexpected URL scheme " + u.Scheme
+	}
+	target := file
+	switch {
+	case u.Path == "":
+		// "#x" or "": the page itself.
+	case strings.HasPrefix(u.Path, "/"):
+		if file != "404.html" && !strings.HasPrefix(value, base) {
+			return "root-relative link on a page other than 404.html: it breaks when the site is hosted under a sub-path or opened from disk"
+		}
+		if !strings.HasPrefix(u.Path, basePath) {
+			return "root-relative link outside the site's base path " + basePath
+		}
+		target = resolveFile(out, strings.TrimPrefix(u.Path, basePath))
+	default:
+		joined := path.Join(path.Dir(file), u.Path)
+		if joined == ".." || strings.HasPrefix(joined, "../") {
+			return "points outside the output folder"
+		}
+		target = resolveFile(out, joined+trailingSlash(u.Path))
+	}
+	if target == "" {
+		return "no such file in the output"
+	}
+	if u.Fragment == "" {
+		return ""
+	}
+	page := pages[target]
+	if page == nil {
+		return "fragment #" + u.Fragment + " on " + target + ", which is not an HTML page"
+	}
+	if !page.ids[u.Fragment] {
+		return fmt.Sprintf("no element with id %q in %s", u.Fragment, target)
+	}
+	return ""
+}
+
+func trailingSlash(p string) string {
+	if strings.HasSuffix(p, "/") || strings.HasSuffix(p, "/.") || p == "." {
+		return "/"
+	}
+	return ""
+}
+
+// resolveFile maps a slash-separated path below the output folder to the
+// file that serves it ("dir/" and "dir" to "dir/index.html"), or "" when
+// there is none.
+func resolveFile(out, rel string) string {
+	dir := rel == "" || strings.HasSuffix(rel, "/")
+	rel = path.Clean("/" + rel)[1:] // never leaves the output folder
+	if rel == "" {
+		rel = "."
+	}
+	info, err := os.Stat(filepath.Join(out, filepath.FromSlash(rel)))
+	if err != nil {
+		return ""
+	}
+	if info.IsDir() {
+		idx := path.Join(rel, "index.html")
+		if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(idx))); err != nil {
+			return ""
+		}
+		return idx
+	}
+	if dir {
+		return "" // "file.html/" does not resolve to a file
+	}
+	return rel
+}
+
+func checkSitemap(t *testing.T, out string, g *glossary.Glossary, base string) {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join(out, "sitemap.xml"))
+	if err != nil {
+		t.Errorf("sitemap.xml: %v", err)
+		return
+	}
+	var sm struct {
+		URLs []struct {
+			Loc string `xml:"loc"`
+		} `xml:"url"`
+	}
+	if err := xml.Unmarshal(raw, &sm); err != nil {
+		t.Errorf("sitemap.xml: %v", err)
+		return
+	}
+	locs := map[string]bool{}
+	for _, u := range sm.URLs {
+		loc := strings.TrimSpace(u.Loc)
+		if locs[loc] {
+			t.Errorf("sitemap.xml: %s is listed twice", loc)
+		}
+		locs[loc] = true
+		if !strings.HasPrefix(loc, base) {
+			t.Errorf("sitemap.xml: %q does not start with base_url %q", loc, base)
+			continue
+		}
+		if resolveFile(out, strings.TrimPrefix(loc, base)) == "" {
+			t.Errorf("sitemap.xml: %s names no file in the output", loc)
+		}
+	}
+	for _, tp := range g.Topics {
+		if want := base + content.TopicPath(tp.Slug); !locs[want] {
+			t.Errorf("sitemap.xml: topic %s is missing (want %s)", tp.Path, want)
+		}
+	}
+}
+
+// --- HTML scanning ----------------------------------------------------------
+
+// htmlPage is what the link check needs from one page.
+type htmlPage struct {
+	ids    map[string]bool
+	dupIDs []string
+	links  []htmlLink
+}
+
+type htmlLink struct{ tag, attr, value string }
+
+var (
+	// Comments, and the raw text of script and style elements, hold no
+	// markup.
+	htmlSkip = regexp.MustCompile(`(?is)<!--.*?-->|<script\b.*?</script\s*>|<style\b.*?</style\s*>`)
+	// A start tag with its attributes. Values in quotes may hold '>'.
+	htmlTag = regexp.MustCompile(`<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>` + "`" + `]+))?)*)\s*/?>`)
+	// One attribute inside a start tag.
+	htmlAttr = regexp.MustCompile(`([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>` + "`" + `]+)))?`)
+)
+
+// scanHTML collects ids and href/src attributes. The generator's pages are
+// produced by html/template and goldmark, which quote every attribute and
+// escape '<' in text, so a tag-level scan sees exactly the real elements
+// (and keeps the test free of an HTML parser dependency).
+func scanHTML(src string) *htmlPage {
+	p := &htmlPage{ids: map[string]bool{}}
+	src = htmlSkip.ReplaceAllString(src, "")
+	for _, m := range htmlTag.FindAllStringSubmatch(src, -1) {
+		tag := strings.ToLower(m[1])
+		for _, a := range htmlAttr.FindAllStringSubmatch(m[2], -1) {
+			name := strings.ToLower(a[1])
+			value := html.UnescapeString(a[2] + a[3] + a[4])
+			switch name {
+			case "id":
+				if p.ids[value] && !slices.Contains(p.dupIDs, value) {
+					p.dupIDs = append(p.dupIDs, value)
+				}
+				p.ids[value] = true
+			case "href", "src":
+				p.links = append(p.links, htmlLink{tag, name, value})
+			}
+		}
+	}
+	return p
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
