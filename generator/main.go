@@ -19,6 +19,9 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime"
+	"runtime/pprof"
+	"sync"
 	"syscall"
 	"time"
 
@@ -59,6 +62,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fs.StringVar(&cfg.Out, "out", "public", "output folder")
 		fs.BoolVar(&cfg.Drafts, "drafts", false, "publish topics marked draft")
 	}
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file (for go tool pprof)")
+	memProfile := fs.String("memprofile", "", "write a heap profile at the end of the run to this file")
 	addr := fs.String("addr", "127.0.0.1:8080", "serve: address to listen on")
 	poll := fs.Duration("poll", 0, "serve: look for changes at this interval instead of using file system events (e.g. 500ms)")
 	switch cmd {
@@ -81,6 +86,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 		defer stop()
 		err := serve.Run(ctx, serve.Options{Config: cfg, Addr: *addr, Poll: *poll, Log: stderr})
 		return report(err, stderr)
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			fmt.Fprintln(stderr, "error:", err)
+			return 1
+		}
+		defer f.Close()
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
+	if *memProfile != "" {
+		defer writeHeapProfile(*memProfile, stderr)
 	}
 	if isTerminal(stderr) && cmd == "build" {
 		cfg.Progress = progress(stderr)
@@ -167,6 +185,17 @@ func newTopic(dir string, args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
+func writeHeapProfile(path string, stderr io.Writer) {
+	f, err := os.Create(path)
+	if err != nil {
+		fmt.Fprintln(stderr, "error:", err)
+		return
+	}
+	defer f.Close()
+	runtime.GC()
+	pprof.WriteHeapProfile(f)
+}
+
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	if !ok {
@@ -177,10 +206,13 @@ func isTerminal(w io.Writer) bool {
 }
 
 // progress returns a callback that redraws "pages done / total" at most
-// ten times a second.
+// ten times a second. The build calls it from all its workers at once.
 func progress(w io.Writer) func(done, total int) {
+	var mu sync.Mutex
 	var last time.Time
 	return func(done, total int) {
+		mu.Lock()
+		defer mu.Unlock()
 		if now := time.Now(); now.Sub(last) > 100*time.Millisecond || done == total {
 			last = now
 			fmt.Fprintf(w, "\rrendering %d / %d pages", done, total)

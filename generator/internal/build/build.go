@@ -420,7 +420,7 @@ func (s *Site) Generate(mode Mode) (Result, error) {
 	if len(d) > 0 {
 		return Result{}, d.Err()
 	}
-	r := &render.Renderer{G: g, T: s.templates, MD: s.md, Linker: s.linker, Names: s.names}
+	r := &render.Renderer{G: g, T: s.templates, MD: s.md, Names: s.names}
 	old := s.written
 	var w writer = discardWriter{}
 	switch mode {

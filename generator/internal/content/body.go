@@ -1,8 +1,10 @@
 package content
 
 import (
+	"cmp"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -150,7 +152,7 @@ func (doc *Document) autolink(l *markdown.Linker, self *Topic) {
 				return ast.WalkContinue, nil
 			})
 		}
-		markdown.AutolinkScope{Linker: l, Seen: seen}.Apply(nodes, doc.Src)
+		markdown.AutolinkScope{Linker: l, Seen: seen, Found: &self.Autolinks}.Apply(nodes, doc.Src)
 	}
 	for s := range NumSections {
 		scope(doc.Sections[s])
@@ -160,6 +162,7 @@ func (doc *Document) autolink(l *markdown.Linker, self *Topic) {
 		answers = append(answers, q.Answer...)
 	}
 	scope(answers)
+	slices.SortFunc(self.Autolinks, func(a, b markdown.Match) int { return cmp.Compare(a.Start, b.Start) })
 }
 
 // blockOffset is the source offset where a block starts: its first line,

@@ -113,6 +113,9 @@ type Topic struct {
 	// BodyStart is the byte offset of the body, BodyLine the number of
 	// lines before it: rendering parses the body alone.
 	BodyStart, BodyLine int
+	// Autolinks are the auto-links found in the body, by body offset, so
+	// rendering makes them again without searching.
+	Autolinks []markdown.Match
 }
 
 // Ref is a name in front matter with its line, such as a related slug.
@@ -272,6 +275,7 @@ func ParseBody(md *markdown.Markdown, linker *markdown.Linker, t *Topic, src []b
 	var d diag.List
 	path, rel := t.Path, t.Rel
 	doc := parseBody(md, src[t.BodyStart:], t.BodyLine, path, rel, t.Title, &d)
+	t.Autolinks = nil
 	if linker != nil && t.Autolink {
 		doc.autolink(linker, t)
 	}
@@ -284,6 +288,22 @@ func ParseBody(md *markdown.Markdown, linker *markdown.Linker, t *Topic, src []b
 	if !t.HasSection[Definition] {
 		d.Add(path, t.BodyLine+1, 1, "missing required section \"## Definition\"")
 	}
+	return doc, d
+}
+
+// Reparse parses the body of a loaded topic again, for rendering, making
+// the auto-links found when it was loaded. If src is no longer what t was
+// read from, the file changed since: it is parsed whole, without
+// auto-links, and the rebuild that the change triggers will follow.
+func Reparse(md *markdown.Markdown, t *Topic, src []byte) (*Document, diag.List) {
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	if hashBytes(src) != t.Hash || t.BodyStart < 0 || t.BodyStart > len(src) {
+		_, doc, d := Parse(md, t.Path, t.Rel, src)
+		return doc, d
+	}
+	var d diag.List
+	doc := parseBody(md, src[t.BodyStart:], t.BodyLine, t.Path, t.Rel, t.Title, &d)
+	markdown.ApplyMatches(doc.Root, doc.Src, t.Autolinks)
 	return doc, d
 }
 

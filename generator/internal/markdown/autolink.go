@@ -57,33 +57,10 @@ func NewLinker(names, files map[string]string) *Linker {
 
 // splitWords returns the byte ranges of the words of s: runs of letters
 // and digits, with inner hyphens and apostrophes ("third-party").
-func splitWords(s string) [][2]int { return splitWordsFrom(s, 0, -1) }
-
-// splitWordsFrom returns up to limit (all, if negative) words of s that
-// start at or after byte offset from.
-func splitWordsFrom(s string, from, limit int) [][2]int {
+func splitWords(s string) [][2]int {
 	var out [][2]int
-	start := -1
-	for i, r := range s[from:] {
-		i += from
-		if limit >= 0 && len(out) >= limit {
-			return out
-		}
-		word := unicode.IsLetter(r) || unicode.IsDigit(r)
-		if !word && start >= 0 && (r == '-' || r == '\'' || r == '’') && i+1 < len(s) {
-			next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
-			word = unicode.IsLetter(next) || unicode.IsDigit(next)
-		}
-		switch {
-		case word && start < 0:
-			start = i
-		case !word && start >= 0:
-			out = append(out, [2]int{start, i})
-			start = -1
-		}
-	}
-	if start >= 0 {
-		out = append(out, [2]int{start, len(s)})
+	for ws, we := nextWord(s, 0); ws >= 0; ws, we = nextWord(s, we) {
+		out = append(out, [2]int{ws, we})
 	}
 	return out
 }
@@ -94,6 +71,15 @@ func splitWordsFrom(s string, from, limit int) [][2]int {
 type AutolinkScope struct {
 	Linker *Linker
 	Seen   map[string]bool
+	// Found, if set, collects the links made, so that a later parse of
+	// the same source can make them again without searching.
+	Found *[]Match
+}
+
+// Match is one auto-link: the source bytes [Start, End) link to Target.
+type Match struct {
+	Start, End int
+	Target     string
 }
 
 // Apply links the first mention of each name in the inline text below
@@ -107,9 +93,7 @@ func (sc AutolinkScope) Apply(nodes []ast.Node, src []byte) {
 			if !entering {
 				return ast.WalkContinue, nil
 			}
-			switch c.Kind() {
-			case ast.KindHeading, ast.KindLink, ast.KindAutoLink, ast.KindImage, ast.KindCodeSpan,
-				ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindRawHTML, ast.KindHTMLBlock, KindWikiLink:
+			if skipped(c) {
 				return ast.WalkSkipChildren, nil
 			}
 			if t, ok := c.(*ast.Text); ok {
@@ -131,18 +115,70 @@ func (sc AutolinkScope) text(t *ast.Text, src []byte) {
 			return
 		}
 		sc.Seen[target] = true
-		parent := t.Parent()
-		link := &WikiLink{Target: target, Label: s[start:end], Offset: seg.Start + start, Auto: true}
-		after := ast.NewTextSegment(seg.WithStart(seg.Start + end))
-		after.SetSoftLineBreak(t.SoftLineBreak())
-		after.SetHardLineBreak(t.HardLineBreak())
-		t.Segment = seg.WithStop(seg.Start + start)
-		t.SetSoftLineBreak(false)
-		t.SetHardLineBreak(false)
-		parent.InsertAfter(parent, t, link)
-		parent.InsertAfter(parent, link, after)
-		t = after
+		m := Match{Start: seg.Start + start, End: seg.Start + end, Target: target}
+		if sc.Found != nil {
+			*sc.Found = append(*sc.Found, m)
+		}
+		t = split(t, m, src)
 	}
+}
+
+// split turns the part m of text node t into a link and returns the text
+// node holding the rest.
+func split(t *ast.Text, m Match, src []byte) *ast.Text {
+	seg := t.Segment
+	parent := t.Parent()
+	link := &WikiLink{Target: m.Target, Label: string(src[m.Start:m.End]), Offset: m.Start, Auto: true}
+	after := ast.NewTextSegment(seg.WithStart(m.End))
+	after.SetSoftLineBreak(t.SoftLineBreak())
+	after.SetHardLineBreak(t.HardLineBreak())
+	t.Segment = seg.WithStop(m.Start)
+	t.SetSoftLineBreak(false)
+	t.SetHardLineBreak(false)
+	parent.InsertAfter(parent, t, link)
+	parent.InsertAfter(parent, link, after)
+	return after
+}
+
+// ApplyMatches makes again, in a new parse of the same source, the links
+// an AutolinkScope recorded; ms is sorted by Start.
+func ApplyMatches(root ast.Node, src []byte, ms []Match) {
+	if len(ms) == 0 {
+		return
+	}
+	var texts []*ast.Text
+	_ = ast.Walk(root, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if skipped(c) {
+			return ast.WalkSkipChildren, nil
+		}
+		if t, ok := c.(*ast.Text); ok {
+			texts = append(texts, t)
+		}
+		return ast.WalkContinue, nil
+	})
+	i := 0
+	for _, t := range texts {
+		for i < len(ms) && ms[i].Start < t.Segment.Start {
+			i++ // not in prose any more: the source changed
+		}
+		for i < len(ms) && ms[i].End <= t.Segment.Stop {
+			t = split(t, ms[i], src)
+			i++
+		}
+	}
+}
+
+// skipped reports the nodes whose text is never auto-linked.
+func skipped(n ast.Node) bool {
+	switch n.Kind() {
+	case ast.KindHeading, ast.KindLink, ast.KindAutoLink, ast.KindImage, ast.KindCodeSpan,
+		ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindRawHTML, ast.KindHTMLBlock, KindWikiLink:
+		return true
+	}
+	return false
 }
 
 // find returns the first mention in s of a name whose target is not in
@@ -173,12 +209,48 @@ func (l *Linker) find(s string, seen map[string]bool) (start, end int, target st
 }
 
 // nextWord returns the bounds of the first word of s at or after from, as
-// splitWords defines words, or -1.
+// splitWords defines words, or -1. It is the hot loop of auto-linking, so
+// ASCII takes a fast path.
 func nextWord(s string, from int) (int, int) {
-	for _, w := range splitWordsFrom(s, from, 1) {
-		return w[0], w[1]
+	i := from
+	for i < len(s) {
+		r, size := runeAt(s, i)
+		if isWordRune(r) {
+			break
+		}
+		i += size
 	}
-	return -1, -1
+	if i >= len(s) {
+		return -1, -1
+	}
+	start := i
+	for i < len(s) {
+		r, size := runeAt(s, i)
+		if !isWordRune(r) {
+			if r != '-' && r != '\'' && r != '’' || i+size >= len(s) {
+				break
+			}
+			if next, _ := runeAt(s, i+size); !isWordRune(next) {
+				break
+			}
+		}
+		i += size
+	}
+	return start, i
+}
+
+func runeAt(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // lowerInto appends the lowercase form of word to buf.

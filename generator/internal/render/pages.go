@@ -92,10 +92,9 @@ type Renderer struct {
 	G  *glossary.Glossary
 	T  *Templates
 	MD *markdown.Markdown
-	// Linker auto-links topic names; nil when the site turned it off.
-	// Names identifies the names it links, for fingerprints.
-	Linker *markdown.Linker
-	Names  uint64
+	// Names identifies the names auto-linking looked for (topics record
+	// what it found), for fingerprints.
+	Names uint64
 }
 
 // Fingerprint hashes everything page p's bytes depend on.
@@ -396,10 +395,7 @@ func (r *Renderer) topic(t *content.Topic, root string) (*TopicView, diag.List) 
 		d.Add(t.Path, 0, 0, "%v", err)
 		return nil, d
 	}
-	// A copy: parsing records what it finds on the topic, and other
-	// pages read the shared one meanwhile.
-	tc := *t
-	doc, d := content.ParseBody(r.MD, r.Linker, &tc, src)
+	doc, d := content.Reparse(r.MD, t, src)
 	if doc == nil || len(d) > 0 {
 		return nil, d
 	}

@@ -644,13 +644,13 @@ func TestServe(t *testing.T) {
 		base := filepath.Join(s.cfg.Templates, "base.html")
 		old, err := os.ReadFile(base)
 		must(t, err)
-		const anchor = `<main id="main" class="wrap">`
+		const anchor = `{{template "main" .}}`
 		if !bytes.Contains(old, []byte(anchor)) {
 			t.Fatalf("%s has no %s to put the banner after", repoTemplates+"/base.html", anchor)
 		}
 		s.change("base.html edited",
 			func() {
-				writeFile(t, base, strings.Replace(string(old), anchor, anchor+"\n"+banner, 1))
+				writeFile(t, base, strings.Replace(string(old), anchor, banner+"\n"+anchor, 1))
 			},
 			succeeded(s.shows("/", banner)))
 		pages := s.pages()
@@ -1180,7 +1180,7 @@ func TestServeUnderLoad(t *testing.T) {
 		for ; time.Now().Before(end); edits++ {
 			if edits%3 == 2 {
 				finalBanner = fmt.Sprintf("<p>Template edit %d</p>", edits)
-				src := strings.Replace(string(tmpl), "<main id=\"main\" class=\"wrap\">", "<main id=\"main\" class=\"wrap\">"+finalBanner, 1)
+				src := strings.Replace(string(tmpl), `{{template "main" .}}`, finalBanner+`{{template "main" .}}`, 1)
 				if err := os.WriteFile(base, []byte(src), 0o644); err != nil {
 					report("editing %s: %v", base, err)
 				}
