@@ -27,7 +27,8 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchtime 3x -benchmem ./generator/internal/build/
 
 fuzz:
-	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime 30s ./generator/internal/content/
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 20s ./generator/internal/content/
+	$(GO) test -run '^$$' -fuzz '^FuzzResolve$$' -fuzztime 20s ./generator/internal/glossary/
 
 clean:
 	rm -rf public

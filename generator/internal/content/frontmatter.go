@@ -85,6 +85,8 @@ func splitFrontMatter(path string, src []byte, d *diag.List) frontMatter {
 	}
 	if decodeErr != nil {
 		line, msg := errorLine(decodeErr, raw)
+		// A diagnostic is one line, even when the decoder quotes a newline.
+		msg = strings.NewReplacer("\r", `\r`, "\n", `\n`).Replace(msg)
 		d.Add(path, first+line-1, 1, "invalid %s front matter: %s", strings.ToUpper(syntax), msg)
 		return fm
 	}

@@ -76,8 +76,8 @@ func New(settings content.Settings, topics []*content.Topic, opts Options) (*Glo
 		}
 		g.byRel[t.Rel] = t
 		if other, dup := g.bySlug[t.Slug]; dup {
-			d.Add(t.Path, keyLine(t, "slug"), 1, "slug %q is also used by %s", t.Slug, other.Path)
-			d.Add(other.Path, keyLine(other, "slug"), 1, "slug %q is also used by %s", t.Slug, t.Path)
+			d.Add(t.Path, slugLine(t), 1, "slug %q is also used by %s", t.Slug, other.Path)
+			d.Add(other.Path, slugLine(other), 1, "slug %q is also used by %s", t.Slug, t.Path)
 			continue
 		}
 		g.bySlug[t.Slug] = t
@@ -116,6 +116,15 @@ func keyLine(t *content.Topic, key string) int {
 	return 1
 }
 
+// slugLine is where a topic's slug is set: its slug key, else its title
+// (the slug then being the file name).
+func slugLine(t *content.Topic) int {
+	if l, ok := t.KeyLines["slug"]; ok {
+		return l
+	}
+	return keyLine(t, "title")
+}
+
 // SortKey orders titles A–Z ignoring case and leading punctuation.
 func SortKey(title string) string {
 	return strings.ToLower(strings.TrimLeftFunc(title, func(r rune) bool {
@@ -132,8 +141,8 @@ func Normalize(name string) string {
 // name is an error in both files.
 func (g *Glossary) claimNames(d *diag.List) {
 	type claim struct {
-		t   *content.Topic
-		key string
+		t         *content.Topic
+		key, name string
 	}
 	claims := map[string]claim{}
 	for _, t := range g.Topics { // in path order: the first claimant keeps the name
@@ -152,10 +161,10 @@ func (g *Glossary) claimNames(d *diag.List) {
 					continue
 				}
 				d.Add(t.Path, keyLine(t, key), 1, "%q is also the %s of %s", n, what(prev.key), prev.t.Path)
-				d.Add(prev.t.Path, keyLine(prev.t, prev.key), 1, "%q is also the %s of %s", n, what(key), t.Path)
+				d.Add(prev.t.Path, keyLine(prev.t, prev.key), 1, "%q is also the %s of %s", prev.name, what(key), t.Path)
 				continue
 			}
-			claims[norm] = claim{t, key}
+			claims[norm] = claim{t, key, n}
 			g.byName[norm] = t
 		}
 	}
@@ -326,11 +335,15 @@ func group(topics []*content.Topic, keyOf func(*content.Topic) []string, kind st
 	bySlug := map[string]*Group{}
 	firstUser := map[string]*content.Topic{}
 	var out []*Group
+	key := kind // the front matter key
+	if kind == "tag" {
+		key = "tags"
+	}
 	for _, t := range topics {
 		for _, name := range keyOf(t) {
 			slug := markdown.Slugify(name)
 			if slug == "" {
-				d.Add(t.Path, keyLine(t, kind), 1, "%s %q has no letters or digits", kind, name)
+				d.Add(t.Path, keyLine(t, key), 1, "%s %q has no letters or digits", kind, name)
 				continue
 			}
 			g := bySlug[slug]
@@ -340,10 +353,6 @@ func group(topics []*content.Topic, keyOf func(*content.Topic) []string, kind st
 				firstUser[slug] = t
 				out = append(out, g)
 			} else if g.Name != name {
-				key := kind
-				if kind == "tag" {
-					key = "tags"
-				}
 				d.Add(t.Path, keyLine(t, key), 1, "%s %q is spelled %q in %s: use one spelling", kind, name, g.Name, firstUser[slug].Path)
 				continue
 			}
