@@ -38,7 +38,8 @@ type Config struct {
 	Content, Templates, Static, Out string
 	// Drafts publishes topics marked draft.
 	Drafts bool
-	// Progress, when set, is called as pages are rendered.
+	// Progress, when set, is called as pages are rendered, from several
+	// goroutines at once; done may arrive out of order.
 	Progress func(done, total int)
 }
 

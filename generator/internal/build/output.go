@@ -98,6 +98,8 @@ type swapWriter struct {
 	old      map[string]entry
 	mu       sync.Mutex
 	dirs     map[string]bool
+	// lock is the marker file, locked while this build runs.
+	lock *os.File
 }
 
 const tmpMarker = ".glossary-tmp"
@@ -107,22 +109,34 @@ func newSwapWriter(out string, old map[string]entry) (*swapWriter, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	// Folders left by a build that was killed: ours if they hold the marker.
+	// Folders left by a build that was killed: ours if they hold the
+	// marker, and abandoned if no build holds the marker's lock (another
+	// build into the same folder may be running right now).
 	stale, _ := filepath.Glob(filepath.Join(parent, "."+base+".tmp-*"))
 	for _, s := range stale {
-		if _, err := os.Stat(filepath.Join(s, tmpMarker)); err == nil {
-			os.RemoveAll(s)
+		if f, err := os.Open(filepath.Join(s, tmpMarker)); err == nil {
+			if unix.Flock(int(f.Fd()), unix.LOCK_EX|unix.LOCK_NB) == nil {
+				os.RemoveAll(s)
+			}
+			f.Close()
 		}
 	}
 	tmp, err := os.MkdirTemp(parent, "."+base+".tmp-")
 	if err != nil {
 		return nil, err
 	}
-	if err := os.WriteFile(filepath.Join(tmp, tmpMarker), nil, 0o644); err != nil {
+	lock, err := os.Create(filepath.Join(tmp, tmpMarker))
+	if err == nil {
+		err = unix.Flock(int(lock.Fd()), unix.LOCK_EX|unix.LOCK_NB)
+	}
+	if err != nil {
+		if lock != nil {
+			lock.Close()
+		}
 		os.RemoveAll(tmp)
 		return nil, err
 	}
-	return &swapWriter{out: out, tmp: tmp, old: old, dirs: map[string]bool{}}, nil
+	return &swapWriter{out: out, tmp: tmp, old: old, dirs: map[string]bool{}, lock: lock}, nil
 }
 
 func (w *swapWriter) mkdir(file string) error {
@@ -183,6 +197,7 @@ func (w *swapWriter) commit(files map[string]entry) error {
 		w.abort()
 		return err
 	}
+	w.lock.Close()
 	if _, err := os.Stat(w.out); errors.Is(err, fs.ErrNotExist) {
 		return os.Rename(w.tmp, w.out)
 	}
@@ -205,7 +220,10 @@ func (w *swapWriter) commit(files map[string]entry) error {
 	return os.RemoveAll(w.tmp) // now the previous site
 }
 
-func (w *swapWriter) abort() { os.RemoveAll(w.tmp) }
+func (w *swapWriter) abort() {
+	w.lock.Close()
+	os.RemoveAll(w.tmp)
+}
 
 // placeWriter updates the output folder file by file, for the dev
 // server's incremental rebuilds. New versions are staged in temporary files

@@ -45,7 +45,7 @@ updated: %s
 ## Definition
 
 What the term means, in two or three short paragraphs. Link other topics by
-file, like [deductible](deductible.md), or by name, like [[Deductible]].
+file, as in `+"`[deductible](deductible.md)`"+`, or by name, as in `+"`[[Deductible]]`"+`.
 
 ## Structural Characteristics
 
