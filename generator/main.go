@@ -104,6 +104,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		cfg.Progress = progress(stderr)
 	}
 	site := build.NewSite(cfg)
+	site.LoadCache()
 	site.Load()
 	mode := build.Full
 	if cmd == "check" {

@@ -61,6 +61,9 @@ type Site struct {
 	// linker finds topic names in prose; names identifies its names.
 	linker *markdown.Linker
 	names  uint64
+	// cached is true while the cache file in the output folder matches
+	// what is loaded.
+	cached bool
 	// written is what the output folder holds now, by file.
 	written map[string]entry
 	primed  bool
@@ -195,6 +198,9 @@ func within(root, p string) bool {
 // a topic added or removed), of every topic, since auto-links may change
 // anywhere.
 func (s *Site) parse(rels []string) {
+	if len(rels) > 0 {
+		s.cached = false
+	}
 	for i, l := range content.LoadHeaders(s.cfg.Content, rels) {
 		f := s.topics[rels[i]]
 		f.topic, f.diags, f.bodyDiags = l.Topic, l.Diags, nil
@@ -306,6 +312,7 @@ func (s *Site) loadTopics(force map[string]bool) bool {
 		if !seen[rel] {
 			delete(s.topics, rel)
 			removed++
+			s.cached = false
 		}
 	}
 	s.parse(stale)
@@ -423,13 +430,27 @@ func (s *Site) Generate(mode Mode) (Result, error) {
 	}
 	r := &render.Renderer{G: g, T: s.templates, MD: s.md, Names: s.names}
 	old := s.written
-	var w writer = discardWriter{}
-	switch mode {
-	case Full:
+	if mode == Full {
 		var err error
 		if old, err = readManifest(s.cfg.Out); err != nil {
 			return Result{}, err
 		}
+	}
+	p, d := s.plan(r, old, mode == Check)
+	if len(d) > 0 {
+		return Result{}, d.Err()
+	}
+	res := Result{Topics: len(g.Topics), Pages: p.pages, Removed: len(p.removed)}
+	if mode == Full && p.unchanged(s.cfg.Out) {
+		// The output already is this site: leave it alone, but for the
+		// cache, whose file times may have moved.
+		s.written = p.files
+		res.Duration = time.Since(start)
+		return res, s.saveCache()
+	}
+	var w writer = discardWriter{}
+	switch mode {
+	case Full:
 		sw, err := newSwapWriter(s.cfg.Out, old)
 		if err != nil {
 			return Result{}, err
@@ -441,18 +462,23 @@ func (s *Site) Generate(mode Mode) (Result, error) {
 		}
 		w = &placeWriter{out: s.cfg.Out, old: old}
 	}
-	res, files, d := s.write(r, w, old, mode == Check)
+	written, d := s.execute(r, w, p)
 	if len(d) > 0 {
 		w.abort()
 		return Result{}, d.Err()
 	}
-	if err := w.commit(files); err != nil {
+	if err := w.commit(p.files); err != nil {
 		return Result{}, err
 	}
 	if mode != Check {
-		s.written = files
+		s.written = p.files
 	}
-	res.Topics = len(g.Topics)
+	res.Written = written
+	if mode == Full {
+		if err := s.saveCache(); err != nil {
+			return res, err
+		}
+	}
 	res.Duration = time.Since(start)
 	return res, nil
 }
@@ -462,26 +488,31 @@ type job struct {
 	file string
 	fp   uint64
 	page *render.Page // nil for a static file
+	keep bool         // unchanged since the output was written
 }
 
-func (s *Site) write(r *render.Renderer, w writer, old map[string]entry, all bool) (Result, map[string]entry, diag.List) {
+// plan is what a run will do to the output folder.
+type plan struct {
+	jobs    []job    // files to render or copy, or to keep where job.keep
+	removed []string // files the site no longer has
+	files   map[string]entry
+	pages   int
+}
+
+// plan compares every page's fingerprint with what old says the output
+// holds; with all, every page is rendered (check validates them all).
+func (s *Site) plan(r *render.Renderer, old map[string]entry, all bool) (plan, diag.List) {
 	var d diag.List
 	pages := render.Pages(r.G)
-	files := make(map[string]entry, len(pages)+len(s.static))
-	var jobs []job
-	add := func(file string, fp uint64, p *render.Page) {
-		if _, dup := files[file]; dup {
+	p := plan{files: make(map[string]entry, len(pages)+len(s.static)), pages: len(pages)}
+	add := func(file string, fp uint64, page *render.Page) {
+		if _, dup := p.files[file]; dup {
 			d.Add(filepath.Join(s.cfg.Static, filepath.FromSlash(file)), 0, 0, "static file would overwrite the generated page %s", file)
 			return
 		}
 		e, had := old[file]
-		files[file] = entry{Fingerprint: fp, Hash: e.Hash}
-		if had && e.Fingerprint == fp && !all {
-			if err := w.keep(file); err == nil {
-				return
-			}
-		}
-		jobs = append(jobs, job{file: file, fp: fp, page: p})
+		p.files[file] = entry{Fingerprint: fp, Hash: e.Hash}
+		p.jobs = append(p.jobs, job{file: file, fp: fp, page: page, keep: had && e.Fingerprint == fp && !all})
 	}
 	for i := range pages {
 		add(pages[i].File, r.Fingerprint(pages[i]), &pages[i])
@@ -494,17 +525,51 @@ func (s *Site) write(r *render.Renderer, w writer, old map[string]entry, all boo
 	for _, rel := range statics {
 		add(rel, s.static[rel].hash, nil)
 	}
-	res := Result{Pages: len(pages)}
 	for file := range old {
-		if _, ok := files[file]; !ok {
-			if err := w.remove(file); err != nil {
-				d.Add(filepath.Join(s.cfg.Out, file), 0, 0, "%v", err)
-			}
-			res.Removed++
+		if _, ok := p.files[file]; !ok {
+			p.removed = append(p.removed, file)
+		}
+	}
+	slices.Sort(p.removed)
+	return p, d
+}
+
+// unchanged reports whether the output folder already holds exactly the
+// planned site: nothing to render, nothing to remove, every file present.
+func (p plan) unchanged(out string) bool {
+	if len(p.removed) > 0 {
+		return false
+	}
+	for _, j := range p.jobs {
+		if !j.keep {
+			return false
+		}
+	}
+	for _, j := range p.jobs {
+		if _, err := os.Lstat(filepath.Join(out, filepath.FromSlash(j.file))); err != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// execute carries out a plan through w on all cores and returns how many
+// files it rendered or copied.
+func (s *Site) execute(r *render.Renderer, w writer, p plan) (int, diag.List) {
+	var d diag.List
+	for _, file := range p.removed {
+		if err := w.remove(file); err != nil {
+			d.Add(filepath.Join(s.cfg.Out, file), 0, 0, "%v", err)
+		}
+	}
+	var jobs []job
+	for _, j := range p.jobs {
+		if !j.keep || w.keep(j.file) != nil {
+			jobs = append(jobs, j)
 		}
 	}
 	if len(d) > 0 {
-		return res, nil, d
+		return 0, d
 	}
 	hashes := make([]uint64, len(jobs))
 	var mu sync.Mutex
@@ -551,10 +616,9 @@ func (s *Site) write(r *render.Renderer, w writer, old map[string]entry, all boo
 	close(work)
 	wg.Wait()
 	for i, j := range jobs {
-		files[j.file] = entry{Fingerprint: j.fp, Hash: hashes[i]}
+		p.files[j.file] = entry{Fingerprint: j.fp, Hash: hashes[i]}
 	}
-	res.Written = len(jobs)
-	return res, files, d
+	return len(jobs), d
 }
 
 // Summary is the one line a build prints.

@@ -384,11 +384,15 @@ func TestRebuild(t *testing.T) {
 		// sameSite rebuilds with the loaded Site, as the dev server does,
 		// instead of a new one, as the build command does.
 		sameSite bool
-		written  int
-		changed  []string
+		// noCache rebuilds without the previous build's cache: every file
+		// is parsed again, and the cache written anew.
+		noCache bool
+		written int
+		changed []string
 	}{
 		{name: "nothing changed", changed: nil},
 		{name: "nothing changed, same site", sameSite: true},
+		{name: "nothing changed, no cache", noCache: true, changed: []string{CacheFile}},
 		{
 			name: "one topic's body",
 			edit: func(t *testing.T) {
@@ -400,7 +404,7 @@ func TestRebuild(t *testing.T) {
 				writeFile(t, "content/claims/subrogation.md", strings.Replace(string(data), "often yes.", "usually yes.", 1))
 			},
 			written: 1,
-			changed: []string{".glossary-build.json", "topics/subrogation/index.html"},
+			changed: []string{".glossary-build.json", CacheFile, "topics/subrogation/index.html"},
 		},
 	}
 	for _, tt := range tests {
@@ -421,6 +425,9 @@ func TestRebuild(t *testing.T) {
 			}
 			if !tt.sameSite {
 				s = NewSite(testConfig)
+				if !tt.noCache && !s.LoadCache() {
+					t.Error("the first build's cache was not used")
+				}
 			}
 			s.Load()
 			res, err := s.Generate(Full)

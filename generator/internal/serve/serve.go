@@ -73,6 +73,7 @@ func Run(ctx context.Context, opts Options) error {
 	}
 	defer w.close()
 
+	s.site.LoadCache() // a previous build's parse, where still valid
 	s.site.Load()
 	s.generate("initial build", build.Full)
 

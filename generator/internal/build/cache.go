@@ -1,0 +1,131 @@
+package build
+
+import (
+	"bufio"
+	"bytes"
+	"cmp"
+	"encoding/gob"
+	"hash/fnv"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"sync"
+	"time"
+
+	"glossary/generator/internal/content"
+	"glossary/generator/internal/markdown"
+)
+
+// CacheFile holds, in the output folder, the topics as the last successful
+// full build read them, with each file's size and time, so the next build
+// parses only the files that changed since. It is valid only for the same
+// generator executable, content folder and switches.
+const CacheFile = ".glossary-cache"
+
+type cacheData struct {
+	Version  uint64
+	Content  string
+	Drafts   bool
+	Settings uint64
+	Unsafe   bool
+	Autolink bool
+	Names    uint64
+	Files    []cachedFile
+}
+
+type cachedFile struct {
+	Rel   string
+	Size  int64
+	Mod   int64
+	Topic *content.Topic
+}
+
+var executableHash = sync.OnceValue(func() uint64 {
+	h := fnv.New64a()
+	if exe, err := os.Executable(); err == nil {
+		if f, err := os.Open(exe); err == nil {
+			io.Copy(h, f)
+			f.Close()
+		}
+	}
+	return h.Sum64()
+})
+
+// LoadCache primes the site from the cache of a previous build, if there
+// is a valid one; Load then re-reads only what changed. It reports whether
+// the cache was used.
+func (s *Site) LoadCache() bool {
+	raw, err := os.ReadFile(filepath.Join(s.cfg.Out, CacheFile))
+	if err != nil {
+		return false
+	}
+	var c cacheData
+	if gob.NewDecoder(bytes.NewReader(raw)).Decode(&c) != nil ||
+		c.Version != executableHash() || c.Content != s.cfg.Content || c.Drafts != s.cfg.Drafts {
+		return false
+	}
+	topics := make(map[string]*fileState, len(c.Files))
+	list := make([]*content.Topic, 0, len(c.Files))
+	for _, f := range c.Files {
+		if f.Topic == nil {
+			return false
+		}
+		topics[f.Rel] = &fileState{size: f.Size, mod: time.Unix(0, f.Mod), topic: f.Topic}
+		list = append(list, f.Topic)
+	}
+	var linker *markdown.Linker
+	if c.Autolink {
+		var names uint64
+		if linker, names = content.NewLinker(list, s.cfg.Drafts); names != c.Names {
+			return false
+		}
+	}
+	s.topics, s.linker, s.names = topics, linker, c.Names
+	s.settings.Hash, s.unsafe, s.autolink, s.primed = c.Settings, c.Unsafe, c.Autolink, true
+	s.md = markdown.New(markdown.Options{UnsafeHTML: c.Unsafe})
+	s.cached = true
+	return true
+}
+
+// saveCache writes the cache after a successful full build.
+func (s *Site) saveCache() error {
+	if s.cached {
+		return nil // the cache on disk already says this
+	}
+	c := cacheData{
+		Version: executableHash(), Content: s.cfg.Content, Drafts: s.cfg.Drafts,
+		Settings: s.settings.Hash, Unsafe: s.unsafe, Autolink: s.autolink, Names: s.names,
+	}
+	for rel, f := range s.topics {
+		if f.topic == nil || len(f.diags)+len(f.bodyDiags) > 0 {
+			return nil // only a clean site is worth remembering
+		}
+		c.Files = append(c.Files, cachedFile{Rel: rel, Size: f.size, Mod: f.mod.UnixNano(), Topic: f.topic})
+	}
+	slices.SortFunc(c.Files, func(a, b cachedFile) int { return cmp.Compare(a.Rel, b.Rel) })
+	// Streamed to the file: the cache of a large site is tens of
+	// megabytes, not worth holding in memory at the end of a build.
+	p := filepath.Join(s.cfg.Out, CacheFile)
+	f, err := os.CreateTemp(s.cfg.Out, ".tmp-cache-*")
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(f)
+	err = gob.NewEncoder(bw).Encode(c)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), p)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return err
+	}
+	s.cached = true
+	return nil
+}
