@@ -4,10 +4,14 @@
 (function () {
   "use strict";
 
+  // ---- print: show where each link leads, as an absolute URL ----
+  var links = document.querySelectorAll("main a[href]:not([href^='#'])");
+  for (var i = 0; i < links.length; i++) links[i].setAttribute("data-href", links[i].href);
+
   // ---- scroll to top: shown once the reader has scrolled a screen ----
+  // The stylesheet floats it (html.js); this only shows and hides it.
   var toTop = document.getElementById("to-top");
   if (toTop) {
-    toTop.classList.add("floating");
     var onScroll = function () {
       toTop.classList.toggle("shown", window.scrollY > window.innerHeight * 0.75);
     };
@@ -125,22 +129,20 @@
     active = -1;
     list.textContent = "";
     items.forEach(function (item, i) {
+      // An option holds text only: a link inside it would nest one
+      // interactive control in another. Click and Enter navigate.
       var li = document.createElement("li");
       li.id = "search-option-" + i;
       li.setAttribute("role", "option");
       li.setAttribute("aria-selected", "false");
-      var a = document.createElement("a");
-      a.href = item.url;
-      a.tabIndex = -1;
       var t = document.createElement("span");
       t.className = "result-title";
       t.textContent = item.title;
       var s = document.createElement("span");
       s.className = "result-summary";
       s.textContent = item.summary;
-      a.appendChild(t);
-      a.appendChild(s);
-      li.appendChild(a);
+      li.appendChild(t);
+      li.appendChild(s);
       li.addEventListener("mousedown", function (e) { e.preventDefault(); });
       li.addEventListener("click", function () { location.href = item.url; });
       list.appendChild(li);
@@ -171,6 +173,8 @@
   }
 
   function close() {
+    if (active >= 0) list.querySelectorAll("[role=option]")[active].setAttribute("aria-selected", "false");
+    active = -1;
     list.hidden = true;
     input.setAttribute("aria-expanded", "false");
     input.removeAttribute("aria-activedescendant");
@@ -184,7 +188,11 @@
   });
   input.addEventListener("focus", function () { loadMeta().catch(function () {}); });
   input.addEventListener("keydown", function (e) {
-    if (e.key === "ArrowDown") { e.preventDefault(); if (list.hidden && input.value) list.hidden = false; move(1); }
+    if (e.key === "ArrowDown") {
+      e.preventDefault();
+      if (list.hidden && input.value) { list.hidden = false; input.setAttribute("aria-expanded", "true"); }
+      move(1);
+    }
     else if (e.key === "ArrowUp") { e.preventDefault(); move(-1); }
     else if (e.key === "Enter") {
       var pick = active >= 0 ? results[active] : results[0];

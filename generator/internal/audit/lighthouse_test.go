@@ -1,0 +1,107 @@
+package audit_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// minLighthouse is the lowest score (0 to 100) each category may get.
+const minLighthouse = 95
+
+var lighthouseCategories = []string{"performance", "accessibility", "best-practices", "seo"}
+
+type lighthouseReport struct {
+	RuntimeError *struct{ Code, Message string } `json:"runtimeError"`
+	Categories   map[string]struct {
+		Title     string   `json:"title"`
+		Score     *float64 `json:"score"`
+		AuditRefs []struct {
+			ID     string  `json:"id"`
+			Weight float64 `json:"weight"`
+		} `json:"auditRefs"`
+	} `json:"categories"`
+	Audits map[string]struct {
+		Title        string   `json:"title"`
+		Score        *float64 `json:"score"`
+		DisplayValue string   `json:"displayValue"`
+	} `json:"audits"`
+}
+
+// TestLighthouse runs Lighthouse (mobile defaults: simulated slow 4G and a
+// 4x slower CPU) on the home page and a topic page served over HTTP: every
+// category must score at least minLighthouse.
+func TestLighthouse(t *testing.T) {
+	if os.Getenv("AUDIT_SKIP_LIGHTHOUSE") == "1" && !onCI() {
+		t.Skip("AUDIT_SKIP_LIGHTHOUSE=1")
+	}
+	cli := nodeModule(t, "lighthouse/cli/index.js")
+	node := findNode(t)
+	chromium := findChromium(t)
+	base := serveSite(t)
+	out := t.TempDir()
+
+	for _, page := range []struct{ name, path string }{{"home", homePath}, {"topic", topicPath}} {
+		t.Run(page.name, func(t *testing.T) {
+			report := filepath.Join(out, page.name+".json")
+			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+			defer cancel()
+			cmd := exec.CommandContext(ctx, node, cli, base+page.path,
+				"--output=json", "--output-path="+report, "--quiet",
+				"--only-categories="+strings.Join(lighthouseCategories, ","),
+				"--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic",
+			)
+			cmd.Env = append(os.Environ(), "CHROME_PATH="+chromium)
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			start := time.Now()
+			if err := cmd.Run(); err != nil {
+				t.Fatalf("lighthouse %s: %v\n%s", page.path, err, stderr.String())
+			}
+			data, err := os.ReadFile(report)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var r lighthouseReport
+			if err := json.Unmarshal(data, &r); err != nil {
+				t.Fatalf("reading the Lighthouse report: %v", err)
+			}
+			if r.RuntimeError != nil && r.RuntimeError.Code != "" && r.RuntimeError.Code != "NO_ERROR" {
+				t.Fatalf("lighthouse %s: %s: %s", page.path, r.RuntimeError.Code, r.RuntimeError.Message)
+			}
+			var scores []string
+			for _, id := range lighthouseCategories {
+				c, ok := r.Categories[id]
+				if !ok || c.Score == nil {
+					t.Errorf("%s: no %s score", page.path, id)
+					continue
+				}
+				score := int(*c.Score*100 + 0.5)
+				scores = append(scores, fmt.Sprintf("%s %d", id, score))
+				if score >= minLighthouse {
+					continue
+				}
+				// Name what cost the points.
+				var lost []string
+				for _, ref := range c.AuditRefs {
+					a := r.Audits[ref.ID]
+					if ref.Weight > 0 && a.Score != nil && *a.Score < 1 {
+						lost = append(lost, fmt.Sprintf("%s (score %.2f, weight %g) %s", a.Title, *a.Score, ref.Weight, a.DisplayValue))
+					}
+				}
+				slices.Sort(lost)
+				t.Errorf("%s: %s scores %d, want at least %d; audits below full marks:\n\t%s",
+					page.path, c.Title, score, minLighthouse, strings.Join(lost, "\n\t"))
+			}
+			t.Logf("Lighthouse %s (%s, %v): %s", page.name, page.path, time.Since(start).Round(time.Second), strings.Join(scores, ", "))
+		})
+	}
+}
