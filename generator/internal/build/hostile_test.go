@@ -1,0 +1,130 @@
+package build
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// An editor's text is data: whatever it holds, no page of the built site
+// may run a script, load an iframe or carry an event handler from it. The
+// hostile site puts such text in every field (title, summary, category,
+// aliases, tags, settings, body, links, FAQ) and every place it reaches
+// (HTML, attributes, JSON-LD, search index, feed, sitemap) is checked.
+func TestHostileContentIsInert(t *testing.T) {
+	unpackSite(t, "hostile")
+	if _, err := build(testConfig); err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	checked := 0
+	err := filepath.WalkDir(testConfig.Out, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || strings.HasPrefix(e.Name(), ".glossary") {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		checked++
+		switch filepath.Ext(p) {
+		case ".html":
+		case ".json", ".xml", ".txt":
+			// Search index, feed, sitemap, robots: no markup may appear
+			// unescaped at all.
+			if m := rawMarkup.FindString(string(data)); m != "" {
+				t.Errorf("%s: raw markup %q", p, m)
+			}
+			return nil
+		default:
+			return nil // static files are the site's own
+		}
+		for _, problem := range activeContent(string(data)) {
+			t.Errorf("%s: %s", p, problem)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if checked < 10 {
+		t.Fatalf("only %d files checked", checked)
+	}
+	page, err := os.ReadFile(filepath.Join(testConfig.Out, "topics", "evil", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The text is still there for readers, escaped.
+	for _, want := range []string{`Evil &lt;/script&gt;&lt;script&gt;alert(&#34;t&#34;)&lt;/script&gt; Term`, `&lt;script&gt;alert(&quot;code&quot;)&lt;/script&gt;`} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("the evil topic's page lacks the escaped text %s", want)
+		}
+	}
+}
+
+// unsafe_html is the one switch that lets raw HTML through, on purpose.
+func TestUnsafeHTMLOptIn(t *testing.T) {
+	unpackSite(t, "hostile")
+	settings, err := os.ReadFile("content/_index.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, "content/_index.md", strings.Replace(string(settings), "language:", "unsafe_html: true\nlanguage:", 1))
+	if _, err := build(testConfig); err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	page, err := os.ReadFile(filepath.Join(testConfig.Out, "topics", "evil", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(page), `<script>alert("block")</script>`) {
+		t.Error("with unsafe_html: true, the raw HTML block is not rendered")
+	}
+	// Which also shows the check above finds what it looks for.
+	if len(activeContent(string(page))) == 0 {
+		t.Error("activeContent finds nothing in a page with raw scripts")
+	}
+}
+
+var (
+	rawMarkup = regexp.MustCompile(`(?i)<(script|iframe|img|style|svg|object|embed)\b`)
+	// tag matches a real start tag: an unescaped "<" and a name. Text the
+	// templates escaped (&lt;script&gt;) does not match.
+	tag  = regexp.MustCompile(`<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*/?>`)
+	attr = regexp.MustCompile(`([^\s=>/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?`)
+)
+
+// activeContent lists what in page could run code: script, iframe,
+// object and embed elements other than the templates' own scripts, event
+// handler attributes, and javascript: or data: URLs.
+func activeContent(page string) []string {
+	var out []string
+	for _, m := range tag.FindAllStringSubmatchIndex(page, -1) {
+		name := strings.ToLower(page[m[2]:m[3]])
+		attrs := page[m[4]:m[5]]
+		switch name {
+		case "script":
+			own := strings.Contains(attrs, `type="application/ld+json"`) || strings.Contains(attrs, `js/site.js"`) ||
+				strings.HasPrefix(page[m[1]:], `document.documentElement.className = "js";</script>`)
+			if !own {
+				out = append(out, "a script element: "+page[m[0]:m[1]])
+			} else if end := strings.Index(page[m[1]:], "</script>"); end >= 0 && strings.Contains(page[m[1]:m[1]+end], "<") {
+				out = append(out, "markup inside a script: "+page[m[1]:m[1]+end])
+			}
+		case "iframe", "object", "embed", "style":
+			out = append(out, "a "+name+" element")
+		}
+		for _, a := range attr.FindAllStringSubmatch(attrs, -1) {
+			key, val := strings.ToLower(a[1]), strings.ToLower(strings.Trim(a[2], `"'`))
+			if strings.HasPrefix(key, "on") {
+				out = append(out, "an event handler: "+a[0])
+			}
+			if (key == "href" || key == "src") && (strings.HasPrefix(val, "javascript:") || strings.HasPrefix(val, "data:")) {
+				out = append(out, "an active URL: "+a[0])
+			}
+		}
+	}
+	return out
+}
