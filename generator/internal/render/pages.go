@@ -2,14 +2,12 @@ package render
 
 import (
 	"bytes"
-	"encoding/binary"
-	"hash"
-	"hash/fnv"
 	"html/template"
 	"io"
 	"os"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/yuin/goldmark/ast"
@@ -95,16 +93,22 @@ type Renderer struct {
 	// Names identifies the names auto-linking looked for (topics record
 	// what it found), for fingerprints.
 	Names uint64
+
+	hashOnce        sync.Once
+	refs            map[*content.Topic]uint64 // what a list entry shows of a topic
+	all, groupsHash uint64                    // the A–Z list; categories and tags
 }
 
-// Fingerprint hashes everything page p's bytes depend on.
+// Fingerprint hashes everything page p's bytes depend on. It runs for
+// every page on every rebuild, so what many pages share (what a list
+// entry shows of each topic, the A–Z list) is hashed once per build.
 func (r *Renderer) Fingerprint(p Page) uint64 {
-	h := hasher{fnv.New64a()}
+	r.hashOnce.Do(r.hashShared)
+	h := newHasher()
 	h.num(uint64(p.Kind))
 	h.str(p.File)
 	h.num(r.T.Hash())
-	s := r.G.Settings
-	h.num(s.Hash)
+	h.num(r.G.Settings.Hash)
 	switch p.Kind {
 	case TopicPage:
 		t := p.Topic
@@ -113,51 +117,74 @@ func (r *Renderer) Fingerprint(p Page) uint64 {
 		for _, list := range [][]*content.Topic{r.G.Related[t], r.G.Links[t], r.G.Backlinks[t]} {
 			h.num(uint64(len(list)))
 			for _, o := range list {
-				h.ref(o)
+				h.num(r.refs[o])
 			}
 		}
 	case CategoryPage, TagPage:
 		for _, t := range p.Group.Topics {
-			h.ref(t)
+			h.num(r.refs[t])
 		}
 	case DataFile:
-		h.Write(p.Data)
+		h.bytes(p.Data)
 	case HomePage, SitemapFile, FeedFile:
-		for _, t := range r.G.Topics {
-			h.ref(t)
-			h.str(t.Category)
-			h.str(t.Updated)
-		}
+		h.num(r.all)
 		fallthrough
 	case CategoriesPage, TagsPage:
-		for _, gs := range [][]*glossary.Group{r.G.Categories, r.G.Tags} {
-			for _, g := range gs {
-				h.str(g.Name)
-				h.num(uint64(len(g.Topics)))
-			}
+		h.num(r.groupsHash)
+	}
+	return uint64(h)
+}
+
+// hashShared hashes what many fingerprints include.
+func (r *Renderer) hashShared() {
+	r.refs = make(map[*content.Topic]uint64, len(r.G.Topics))
+	all := newHasher()
+	for _, t := range r.G.Topics {
+		h := newHasher()
+		h.str(t.Slug)
+		h.str(t.Title)
+		h.str(t.Summary)
+		r.refs[t] = uint64(h)
+		all.num(uint64(h))
+		all.str(t.Category)
+		all.str(t.Updated)
+	}
+	r.all = uint64(all)
+	groups := newHasher()
+	for _, gs := range [][]*glossary.Group{r.G.Categories, r.G.Tags} {
+		for _, g := range gs {
+			groups.str(g.Name)
+			groups.num(uint64(len(g.Topics)))
 		}
 	}
-	return h.Sum64()
+	r.groupsHash = uint64(groups)
 }
 
-type hasher struct{ hash.Hash64 }
+// hasher is FNV-1a, written out so hashing strings allocates nothing.
+type hasher uint64
 
-func (h hasher) str(s string) {
+func newHasher() hasher { return 14695981039346656037 }
+
+func (h *hasher) byte(c byte) { *h = (*h ^ hasher(c)) * 1099511628211 }
+
+func (h *hasher) str(s string) {
 	h.num(uint64(len(s)))
-	io.WriteString(h, s)
+	for i := 0; i < len(s); i++ {
+		h.byte(s[i])
+	}
 }
 
-func (h hasher) num(n uint64) {
-	var b [8]byte
-	binary.LittleEndian.PutUint64(b[:], n)
-	h.Write(b[:])
+func (h *hasher) bytes(b []byte) {
+	for _, c := range b {
+		h.byte(c)
+	}
 }
 
-// ref hashes what a list entry shows of a topic.
-func (h hasher) ref(t *content.Topic) {
-	h.str(t.Slug)
-	h.str(t.Title)
-	h.str(t.Summary)
+func (h *hasher) num(n uint64) {
+	for range 8 {
+		h.byte(byte(n))
+		n >>= 8
+	}
 }
 
 // Render writes page p to w.
