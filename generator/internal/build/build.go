@@ -15,6 +15,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io/fs"
 	"os"
 	"path"
@@ -61,6 +62,18 @@ type Site struct {
 	// linker finds topic names in prose; names identifies its names.
 	linker *markdown.Linker
 	names  uint64
+	// namesStale is set when topics came or went since the linker was
+	// built.
+	namesStale bool
+	// glossary is the last index; edited lists the topics read since,
+	// and reshaped says topics came or went or the settings changed, so
+	// that it must be built anew.
+	glossary *glossary.Glossary
+	edited   []*content.Topic
+	reshaped bool
+	// search is the search index, kept so a rebuild redoes only the
+	// files its changes touch.
+	search render.SearchIndex
 	// cached is true while the cache file in the output folder matches
 	// what is loaded.
 	cached bool
@@ -76,6 +89,10 @@ type fileState struct {
 	topic     *content.Topic
 	diags     diag.List // from the header
 	bodyDiags diag.List
+	// prevNames is namesOf the topic this file held before it changed,
+	// prev that topic, to be updated in place.
+	prevNames uint64
+	prev      *content.Topic
 	hash      uint64 // static files
 }
 
@@ -152,9 +169,10 @@ func (s *Site) Reload(paths []string) bool {
 		info, err := os.Stat(p)
 		if err != nil {
 			delete(s.topics, rel)
+			s.namesStale, s.reshaped = true, true
 			continue
 		}
-		s.topics[rel] = &fileState{size: info.Size(), mod: info.ModTime()}
+		s.topics[rel] = s.successor(rel, info.Size(), info.ModTime())
 		stale = append(stale, rel)
 	}
 	s.parse(stale)
@@ -204,6 +222,18 @@ func (s *Site) parse(rels []string) {
 	for i, l := range content.LoadHeaders(s.cfg.Content, rels) {
 		f := s.topics[rels[i]]
 		f.topic, f.diags, f.bodyDiags = l.Topic, l.Diags, nil
+		if f.prev != nil && l.Topic != nil {
+			// Updated in place, so the glossary's maps still hold it:
+			// an edit need not index every topic again (Glossary.Update).
+			*f.prev = *l.Topic
+			f.topic = f.prev
+		}
+		f.prev = nil
+		if f.topic != nil {
+			s.edited = append(s.edited, f.topic)
+		} else {
+			s.reshaped = true
+		}
 	}
 	all := make([]*fileState, 0, len(s.topics))
 	for _, f := range s.topics {
@@ -214,13 +244,25 @@ func (s *Site) parse(rels []string) {
 	for _, f := range all {
 		topics = append(topics, f.topic)
 	}
-	var linker *markdown.Linker
-	var names uint64
-	if s.settings.Autolink {
-		linker, names = content.NewLinker(topics, s.cfg.Drafts)
+	// Rebuilding the linker means indexing every name: skip it when the
+	// files read again kept their names, as most edits do.
+	changedNames := s.namesStale || s.linker == nil && s.settings.Autolink || s.linker != nil && !s.settings.Autolink
+	for _, rel := range rels {
+		if f := s.topics[rel]; f != nil && f.prevNames != namesOf(f.topic) {
+			changedNames = true
+		}
 	}
+	linker, names := s.linker, s.names
+	if changedNames {
+		linker, names = nil, 0
+		if s.settings.Autolink {
+			linker, names = content.NewLinker(topics, s.cfg.Drafts)
+		}
+	}
+	s.namesStale = false
 	redo := rels
 	if names != s.names || linker != nil && s.linker == nil || linker == nil && s.linker != nil {
+		s.reshaped = true // auto-links may change in every topic
 		redo = redo[:0:0]
 		for _, f := range all {
 			if f.topic != nil {
@@ -240,6 +282,31 @@ func (s *Site) parse(rels []string) {
 	for i, d := range content.LoadBodies(s.md, linker, body) {
 		states[i].bodyDiags = d
 	}
+}
+
+// successor is the state of a file about to be read again, remembering
+// the names it had.
+func (s *Site) successor(rel string, size int64, mod time.Time) *fileState {
+	nf := &fileState{size: size, mod: mod}
+	if old := s.topics[rel]; old != nil {
+		nf.prevNames = namesOf(old.topic)
+		nf.prev = old.topic
+	} else {
+		s.namesStale = true
+		s.reshaped = true
+	}
+	return nf
+}
+
+// namesOf identifies what auto-linking knows of a topic: its file, its
+// names and whether it is published.
+func namesOf(t *content.Topic) uint64 {
+	if t == nil {
+		return 0
+	}
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%s\x00%s\x00%q\x00%v", t.Rel, t.Title, t.Aliases, t.Draft)
+	return h.Sum64()
 }
 
 func topicPath(f *fileState) string {
@@ -285,6 +352,9 @@ func (s *Site) loadSettings() bool {
 		}
 	}
 	s.primed = true
+	if s.settings.Hash != old {
+		s.reshaped = true
+	}
 	return s.settings.Hash != old || !sameDiags(s.setDiags, oldDiags)
 }
 
@@ -301,7 +371,7 @@ func (s *Site) loadTopics(force map[string]bool) bool {
 			continue
 		}
 		stale = append(stale, rel)
-		nf := &fileState{size: -1}
+		nf := s.successor(rel, -1, time.Time{})
 		if err == nil {
 			nf.size, nf.mod = info.Size(), info.ModTime()
 		}
@@ -313,6 +383,7 @@ func (s *Site) loadTopics(force map[string]bool) bool {
 			delete(s.topics, rel)
 			removed++
 			s.cached = false
+			s.namesStale, s.reshaped = true, true
 		}
 	}
 	s.parse(stale)
@@ -401,9 +472,20 @@ func (s *Site) topicList() []*content.Topic {
 }
 
 // Index builds the glossary from what is loaded.
+// After an edit that kept every topic's place (see Glossary.Update), the
+// previous glossary is updated rather than built anew.
 func (s *Site) Index() (*glossary.Glossary, diag.List) {
 	d := s.diagnostics()
+	edited, reshaped := s.edited, s.reshaped
+	s.edited, s.reshaped = nil, false
+	if s.glossary != nil && !reshaped {
+		if gd, ok := s.glossary.Update(edited); ok {
+			d.Append(gd)
+			return s.glossary, d
+		}
+	}
 	g, gd := glossary.New(s.settings, s.topicList(), glossary.Options{Drafts: s.cfg.Drafts})
+	s.glossary = g
 	d.Append(gd)
 	return g, d
 }
@@ -503,7 +585,7 @@ type plan struct {
 // holds; with all, every page is rendered (check validates them all).
 func (s *Site) plan(r *render.Renderer, old map[string]entry, all bool) (plan, diag.List) {
 	var d diag.List
-	pages := render.Pages(r.G)
+	pages := s.search.Pages(r.G)
 	p := plan{files: make(map[string]entry, len(pages)+len(s.static)), pages: len(pages)}
 	add := func(file string, fp uint64, page *render.Page) {
 		if _, dup := p.files[file]; dup {

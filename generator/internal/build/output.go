@@ -9,6 +9,8 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -65,9 +67,28 @@ func readManifest(dir string) (map[string]entry, error) {
 	return files, nil
 }
 
+// encodeManifest writes what json.Marshal would, without reflection: the
+// dev server writes the manifest after every rebuild.
 func encodeManifest(files map[string]entry) []byte {
-	b, _ := json.Marshal(manifest{Format: manifestFormat, Files: files})
-	return append(b, '\n')
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	b := append(make([]byte, 0, 64*len(files)), `{"format":"`+manifestFormat+`","files":{`...)
+	for i, name := range names {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		key, _ := json.Marshal(name)
+		b = append(b, key...)
+		b = append(b, `:{"fp":`...)
+		b = strconv.AppendUint(b, files[name].Fingerprint, 10)
+		b = append(b, `,"hash":`...)
+		b = strconv.AppendUint(b, files[name].Hash, 10)
+		b = append(b, '}')
+	}
+	return append(b, "}}\n"...)
 }
 
 func hashOf(b []byte) uint64 {

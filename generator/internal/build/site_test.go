@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"io/fs"
 	"os"
@@ -480,5 +481,13 @@ func TestCheckWritesNothing(t *testing.T) {
 	}
 	if want := []string{"content", "static", "templates"}; !slices.Equal(names, want) {
 		t.Errorf("after check the site folder holds %q, want %q", names, want)
+	}
+}
+
+func TestEncodeManifestMatchesJSON(t *testing.T) {
+	files := map[string]entry{"topics/a/index.html": {1, 2}, "css/site.css": {1<<63 + 5, 0}, `odd "name".txt`: {3, 4}}
+	want, _ := json.Marshal(manifest{Format: manifestFormat, Files: files})
+	if got := encodeManifest(files); string(got) != string(want)+"\n" {
+		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }

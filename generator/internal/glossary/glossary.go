@@ -11,6 +11,7 @@ package glossary
 import (
 	"cmp"
 	"fmt"
+	"hash/fnv"
 	"path"
 	"slices"
 	"strings"
@@ -29,6 +30,8 @@ type Glossary struct {
 	bySlug map[string]*content.Topic
 	byRel  map[string]*content.Topic
 	byName map[string]*content.Topic
+	// byExact holds titles and aliases as written.
+	byExact map[string]*content.Topic
 
 	// Links are each topic's distinct outgoing topic links, in order of
 	// first appearance; Backlinks the topics linking to it, A–Z.
@@ -39,6 +42,14 @@ type Glossary struct {
 	Categories []*Group
 	Tags       []*Group
 	category   map[*content.Topic]*Group
+
+	// What Update needs: drafts by file, each topic's place in Topics and
+	// identity, and the diagnostics by topic and for the site.
+	drafts      map[string]*content.Topic
+	pos         map[*content.Topic]int
+	ident       map[*content.Topic]uint64
+	topicDiags  map[*content.Topic]diag.List
+	globalDiags diag.List
 }
 
 // Group is a category or a tag with its topics, A–Z.
@@ -61,6 +72,7 @@ func New(settings content.Settings, topics []*content.Topic, opts Options) (*Glo
 		bySlug:    make(map[string]*content.Topic, len(topics)),
 		byRel:     make(map[string]*content.Topic, len(topics)),
 		byName:    make(map[string]*content.Topic, 2*len(topics)),
+		byExact:   make(map[string]*content.Topic, 2*len(topics)),
 		Links:     make(map[*content.Topic][]*content.Topic, len(topics)),
 		Backlinks: make(map[*content.Topic][]*content.Topic, len(topics)),
 		Related:   make(map[*content.Topic][]*content.Topic),
@@ -87,9 +99,13 @@ func New(settings content.Settings, topics []*content.Topic, opts Options) (*Glo
 	slices.SortStableFunc(g.Topics, func(a, b *content.Topic) int {
 		return cmp.Or(cmp.Compare(SortKey(a.Title), SortKey(b.Title)), cmp.Compare(a.Slug, b.Slug))
 	})
-	for _, t := range g.Topics {
-		g.resolveLinks(t, drafts, &d)
-		g.resolveRelated(t, &d)
+	g.drafts = drafts
+	g.pos = make(map[*content.Topic]int, len(g.Topics))
+	g.ident = make(map[*content.Topic]uint64, len(g.Topics))
+	g.topicDiags = make(map[*content.Topic]diag.List)
+	for i, t := range g.Topics {
+		g.pos[t], g.ident[t] = i, identity(t)
+		g.resolve(t)
 	}
 	for _, t := range g.Topics {
 		for _, to := range g.Links[t] {
@@ -103,10 +119,96 @@ func New(settings content.Settings, topics []*content.Topic, opts Options) (*Glo
 		}
 	}
 	g.Tags = group(g.Topics, func(t *content.Topic) []string { return t.Tags }, "tag", &d)
-	for _, l := range settings.IntroLinks {
-		g.check(settings.Path, nil, l, drafts, &d)
+	g.globalDiags = d
+	return g, g.diagnostics()
+}
+
+// resolve resolves a topic's links and related topics, replacing its
+// diagnostics. Backlinks are the caller's to update.
+func (g *Glossary) resolve(t *content.Topic) {
+	var d diag.List
+	delete(g.Links, t)
+	delete(g.Related, t)
+	g.resolveLinks(t, g.drafts, &d)
+	g.resolveRelated(t, &d)
+	if len(d) > 0 {
+		g.topicDiags[t] = d
+	} else {
+		delete(g.topicDiags, t)
 	}
-	return g, d
+}
+
+// diagnostics are all the glossary's problems: the site's, each topic's,
+// and the home page introduction's links (checked each time: they may
+// point at anchors that just changed).
+func (g *Glossary) diagnostics() diag.List {
+	d := slices.Clone(g.globalDiags)
+	for _, td := range g.topicDiags {
+		d.Append(td)
+	}
+	for _, l := range g.Settings.IntroLinks {
+		g.check(g.Settings.Path, nil, l, g.drafts, &d)
+	}
+	return d
+}
+
+// identity covers everything about a topic that shapes the glossary
+// beyond its own links: its file, slug and names, category and tags,
+// and whether it is published.
+func identity(t *content.Topic) uint64 {
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%q\x00%s\x00%q\x00%v", t.Rel, t.Slug, t.Title, t.Aliases, t.Category, t.Tags, t.Draft)
+	return h.Sum64()
+}
+
+// Update brings the glossary up to date after the topics in changed were
+// read again and updated in place (same pointers), which is how the dev
+// server applies an edit. It re-resolves their links and those of the
+// topics linking to them (whose #anchors may have gone), and adjusts
+// backlinks. It reports false, changing nothing, when a change reaches
+// further (a topic's names, slug, category, tags or draft state, or a site
+// that had errors); then New must index everything again.
+func (g *Glossary) Update(changed []*content.Topic) (diag.List, bool) {
+	if len(g.globalDiags) > 0 {
+		return nil, false
+	}
+	for _, t := range changed {
+		if _, ok := g.pos[t]; !ok || g.ident[t] != identity(t) {
+			return nil, false
+		}
+	}
+	affected := map[*content.Topic]bool{}
+	for _, t := range changed {
+		affected[t] = true
+		for _, from := range g.Backlinks[t] {
+			affected[from] = true
+		}
+	}
+	order := make([]*content.Topic, 0, len(affected))
+	for t := range affected {
+		order = append(order, t)
+	}
+	slices.SortFunc(order, func(a, b *content.Topic) int { return cmp.Compare(g.pos[a], g.pos[b]) })
+	for _, t := range order {
+		before := g.Links[t]
+		g.resolve(t)
+		for _, to := range before {
+			if !slices.Contains(g.Links[t], to) {
+				g.Backlinks[to] = slices.DeleteFunc(g.Backlinks[to], func(x *content.Topic) bool { return x == t })
+				if len(g.Backlinks[to]) == 0 {
+					delete(g.Backlinks, to)
+				}
+			}
+		}
+		for _, to := range g.Links[t] {
+			if !slices.Contains(before, to) {
+				list := g.Backlinks[to]
+				i, _ := slices.BinarySearchFunc(list, t, func(x, y *content.Topic) int { return cmp.Compare(g.pos[x], g.pos[y]) })
+				g.Backlinks[to] = slices.Insert(slices.Clip(list), i, t)
+			}
+		}
+	}
+	return g.diagnostics(), true
 }
 
 func keyLine(t *content.Topic, key string) int {
@@ -166,6 +268,7 @@ func (g *Glossary) claimNames(d *diag.List) {
 			}
 			claims[norm] = claim{t, key, n}
 			g.byName[norm] = t
+			g.byExact[n] = t
 		}
 	}
 }
@@ -186,6 +289,11 @@ func (g *Glossary) TopicByFile(rel string) *content.Topic { return g.byRel[rel] 
 // TopicByName resolves a wiki link target: a title or alias (any case),
 // else a slug.
 func (g *Glossary) TopicByName(name string) *content.Topic {
+	// Auto-links name their target by its exact title: no need to
+	// normalise those, and they are most of the names looked up.
+	if t := g.byExact[name]; t != nil {
+		return t
+	}
 	if t := g.byName[Normalize(name)]; t != nil {
 		return t
 	}
@@ -207,13 +315,15 @@ func (g *Glossary) Resolve(l content.Link) *content.Topic {
 func (g *Glossary) CategoryOf(t *content.Topic) *Group { return g.category[t] }
 
 func (g *Glossary) resolveLinks(t *content.Topic, drafts map[string]*content.Topic, d *diag.List) {
-	seen := map[*content.Topic]bool{t: true}
+	var links []*content.Topic // a topic has a few dozen at most: a slice beats a set
 	for _, l := range t.Links {
 		to := g.check(t.Path, t, l, drafts, d)
-		if to != nil && !seen[to] {
-			seen[to] = true
-			g.Links[t] = append(g.Links[t], to)
+		if to != nil && !slices.Contains(links, to) {
+			links = append(links, to)
 		}
+	}
+	if links != nil {
+		g.Links[t] = links
 	}
 }
 

@@ -46,6 +46,8 @@ type Page struct {
 	Topic *content.Topic
 	Group *glossary.Group
 	Data  []byte
+
+	dataHash uint64
 }
 
 // URLPath is the page's path below the site root as a link names it.
@@ -53,8 +55,12 @@ func (p Page) URLPath() string {
 	return strings.TrimSuffix(p.File, "index.html")
 }
 
-// Pages lists every page of the site.
-func Pages(g *glossary.Glossary) []Page {
+// Pages lists every page of the site, with a fresh search index.
+func Pages(g *glossary.Glossary) []Page { return new(SearchIndex).Pages(g) }
+
+// Pages lists every page of the site, updating the search index from the
+// previous build's.
+func (x *SearchIndex) Pages(g *glossary.Glossary) []Page {
 	pages := make([]Page, 0, len(g.Topics)+len(g.Categories)+len(g.Tags)+8)
 	for _, t := range g.Topics {
 		pages = append(pages, Page{Kind: TopicPage, File: content.TopicPath(t.Slug) + "index.html", Topic: t})
@@ -67,14 +73,14 @@ func Pages(g *glossary.Glossary) []Page {
 	if g.Settings.BaseURL != "" {
 		pages = append(pages, Page{Kind: SitemapFile, File: "sitemap.xml"}, Page{Kind: FeedFile, File: "feed.xml"})
 	}
-	files := searchFiles(g)
+	files := x.update(g)
 	names := make([]string, 0, len(files))
 	for name := range files {
 		names = append(names, name)
 	}
 	slices.Sort(names)
 	for _, name := range names {
-		pages = append(pages, Page{Kind: DataFile, File: name, Data: files[name]})
+		pages = append(pages, Page{Kind: DataFile, File: name, Data: files[name].data, dataHash: files[name].hash})
 	}
 	for _, c := range g.Categories {
 		pages = append(pages, Page{Kind: CategoryPage, File: glossary.CategoryPath(c) + "index.html", Group: c})
@@ -125,7 +131,7 @@ func (r *Renderer) Fingerprint(p Page) uint64 {
 			h.num(r.refs[t])
 		}
 	case DataFile:
-		h.bytes(p.Data)
+		h.num(p.dataHash)
 	case HomePage, SitemapFile, FeedFile:
 		h.num(r.all)
 		fallthrough

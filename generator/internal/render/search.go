@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -44,53 +45,212 @@ func init() {
 	}
 }
 
-// searchFiles builds the index files of g, by output path.
-func searchFiles(g *glossary.Glossary) map[string][]byte {
-	shards := map[string]map[string][]int{}
+// SearchIndex builds the search files and keeps them between builds: when
+// the topics are the same, in the same order, and only some changed (the
+// dev server's case), it updates the postings of those topics and encodes
+// again only the files they touch. The result is the same as a fresh
+// index. The zero value is ready to use; it is not safe for concurrent
+// use.
+type SearchIndex struct {
+	docs    []docKey
+	weights []map[string]int            // by doc: word → weight
+	terms   map[string]map[string][]int // by shard: word → [doc, weight, ...]
+	files   map[string]dataFile
+}
+
+type docKey struct {
+	slug string
+	hash uint64 // of the topic's file
+}
+
+type dataFile struct {
+	data []byte
+	hash uint64
+}
+
+// searchKey identifies a topic's entry: everything the index holds of it
+// comes from its file, so the file's hash will do.
+func searchKey(t *content.Topic) docKey { return docKey{t.Slug, t.Hash} }
+
+// update brings the index up to date with g and returns its files.
+func (x *SearchIndex) update(g *glossary.Glossary) map[string]dataFile {
+	docs := make([]docKey, len(g.Topics))
+	for i, t := range g.Topics {
+		docs[i] = searchKey(t)
+	}
+	same := x.files != nil && len(docs) == len(x.docs)
+	for i := 0; same && i < len(docs); i++ {
+		same = docs[i].slug == x.docs[i].slug
+	}
+	if !same {
+		x.rebuild(g, docs)
+		return x.files
+	}
+	dirty := map[string]bool{}
+	chunks := map[int]bool{}
 	for id, t := range g.Topics {
-		weights := map[string]int{}
-		add := func(text string, w int) {
-			for _, word := range words(text) {
-				if weights[word] < w {
-					weights[word] = w
-				}
-			}
+		if docs[id] == x.docs[id] {
+			continue
 		}
-		add(t.Definition, weightDefinition)
-		add(t.Summary, weightSummary)
-		for _, a := range t.Aliases {
-			add(a, weightAlias)
-		}
-		add(t.Title, weightTitle)
-		for word, w := range weights {
+		for word := range x.weights[id] {
 			key := shardKey(word)
-			if shards[key] == nil {
-				shards[key] = map[string][]int{}
+			x.terms[key][word] = removeDoc(x.terms[key][word], id)
+			if len(x.terms[key][word]) == 0 {
+				delete(x.terms[key], word)
 			}
-			shards[key][word] = append(shards[key][word], id, w)
+			dirty[key] = true
+		}
+		x.weights[id] = docWeights(t)
+		for word, w := range x.weights[id] {
+			key := shardKey(word)
+			if x.terms[key] == nil {
+				x.terms[key] = map[string][]int{}
+			}
+			x.terms[key][word] = insertDoc(x.terms[key][word], id, w)
+			dirty[key] = true
+		}
+		chunks[id/DocChunk] = true
+	}
+	x.docs = docs
+	for key := range dirty {
+		x.encodeShard(key)
+	}
+	for k := range chunks {
+		x.encodeChunk(g, k)
+	}
+	if len(dirty) > 0 {
+		x.encodeMeta(len(g.Topics))
+	}
+	return x.files
+}
+
+func (x *SearchIndex) rebuild(g *glossary.Glossary, docs []docKey) {
+	x.docs, x.weights = docs, make([]map[string]int, len(docs))
+	x.terms, x.files = map[string]map[string][]int{}, map[string]dataFile{}
+	for id, t := range g.Topics {
+		x.weights[id] = docWeights(t)
+		for word, w := range x.weights[id] {
+			key := shardKey(word)
+			if x.terms[key] == nil {
+				x.terms[key] = map[string][]int{}
+			}
+			x.terms[key][word] = append(x.terms[key][word], id, w)
 		}
 	}
-	files := make(map[string][]byte, len(shards)+len(g.Topics)/DocChunk+2)
-	keys := make([]string, 0, len(shards))
-	for key, terms := range shards {
+	for key := range x.terms {
+		x.encodeShard(key)
+	}
+	for k := 0; k*DocChunk < len(g.Topics); k++ {
+		x.encodeChunk(g, k)
+	}
+	x.encodeMeta(len(g.Topics))
+}
+
+// docWeights is the best weight of each word of a topic.
+func docWeights(t *content.Topic) map[string]int {
+	weights := map[string]int{}
+	add := func(text string, w int) {
+		for _, word := range words(text) {
+			if weights[word] < w {
+				weights[word] = w
+			}
+		}
+	}
+	add(t.Definition, weightDefinition)
+	add(t.Summary, weightSummary)
+	for _, a := range t.Aliases {
+		add(a, weightAlias)
+	}
+	add(t.Title, weightTitle)
+	return weights
+}
+
+// removeDoc and insertDoc edit a posting list, kept in doc order.
+func removeDoc(postings []int, id int) []int {
+	for i := 0; i < len(postings); i += 2 {
+		if postings[i] == id {
+			return append(postings[:i:i], postings[i+2:]...)
+		}
+	}
+	return postings
+}
+
+func insertDoc(postings []int, id, w int) []int {
+	i := 0
+	for i < len(postings) && postings[i] < id {
+		i += 2
+	}
+	out := make([]int, 0, len(postings)+2)
+	out = append(out, postings[:i]...)
+	out = append(out, id, w)
+	return append(out, postings[i:]...)
+}
+
+func (x *SearchIndex) set(name string, v any) { x.setData(name, mustJSON(v)) }
+
+func (x *SearchIndex) setData(name string, data []byte) {
+	h := newHasher()
+	h.bytes(data)
+	x.files[name] = dataFile{data, uint64(h)}
+}
+
+func (x *SearchIndex) encodeShard(key string) {
+	name := "search/terms/" + key + ".json"
+	if len(x.terms[key]) == 0 {
+		delete(x.terms, key)
+		delete(x.files, name)
+		return
+	}
+	x.setData(name, encodePostings(x.terms[key]))
+}
+
+// encodePostings writes what json.Marshal would for a shard, without
+// reflection: shards are re-encoded on every edit under the dev server.
+func encodePostings(terms map[string][]int) []byte {
+	words := make([]string, 0, len(terms))
+	for w := range terms {
+		words = append(words, w)
+	}
+	slices.Sort(words)
+	b := []byte{'{'}
+	for i, w := range words {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		key, _ := json.Marshal(w)
+		b = append(b, key...)
+		b = append(b, ':', '[')
+		for j, n := range terms[w] {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = strconv.AppendInt(b, int64(n), 10)
+		}
+		b = append(b, ']')
+	}
+	return append(b, '}', '\n')
+}
+
+func (x *SearchIndex) encodeChunk(g *glossary.Glossary, k int) {
+	chunk := g.Topics[k*DocChunk : min((k+1)*DocChunk, len(g.Topics))]
+	docs := make([][4]any, len(chunk))
+	for i, t := range chunk {
+		aliases := t.Aliases
+		if aliases == nil {
+			aliases = []string{}
+		}
+		docs[i] = [4]any{t.Title, content.TopicPath(t.Slug), t.Summary, aliases}
+	}
+	x.set(fmt.Sprintf("search/docs-%d.json", k), docs)
+}
+
+func (x *SearchIndex) encodeMeta(docs int) {
+	keys := make([]string, 0, len(x.terms))
+	for key := range x.terms {
 		keys = append(keys, key)
-		files["search/terms/"+key+".json"] = mustJSON(terms)
 	}
 	slices.Sort(keys)
-	for k := 0; k*DocChunk < len(g.Topics); k++ {
-		chunk := g.Topics[k*DocChunk : min((k+1)*DocChunk, len(g.Topics))]
-		docs := make([][4]any, len(chunk))
-		for i, t := range chunk {
-			aliases := t.Aliases
-			if aliases == nil {
-				aliases = []string{}
-			}
-			docs[i] = [4]any{t.Title, content.TopicPath(t.Slug), t.Summary, aliases}
-		}
-		files[fmt.Sprintf("search/docs-%d.json", k)] = mustJSON(docs)
-	}
-	files["search/meta.json"] = mustJSON(map[string]any{"docs": len(g.Topics), "chunk": DocChunk, "shards": keys})
-	return files
+	x.set("search/meta.json", map[string]any{"docs": docs, "chunk": DocChunk, "shards": keys})
 }
 
 func mustJSON(v any) []byte {

@@ -1,0 +1,100 @@
+package glossary
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"glossary/generator/internal/content"
+)
+
+// After an in-place edit, Update must leave the glossary as New would
+// build it from scratch: links, backlinks, related topics, diagnostics.
+func TestUpdateEqualsNew(t *testing.T) {
+	mk := func(name string, anchors []string, links ...content.Link) *content.Topic {
+		a := map[string]bool{}
+		for _, x := range anchors {
+			a[x] = true
+		}
+		return &content.Topic{Path: "content/" + name + ".md", Rel: name + ".md", Slug: name, Title: "Topic " + name,
+			Summary: "S.", Category: "C", Anchors: a, Links: links}
+	}
+	file := func(target, frag string) content.Link {
+		return content.Link{Kind: content.FileLink, Target: target + ".md", Fragment: frag, Line: 9, Col: 1}
+	}
+	tests := []struct {
+		name    string
+		edit    func(ts map[string]*content.Topic) *content.Topic
+		applies bool
+	}{
+		{"new link", func(ts map[string]*content.Topic) *content.Topic {
+			ts["c"].Links = append(ts["c"].Links, file("a", ""))
+			return ts["c"]
+		}, true},
+		{"link removed", func(ts map[string]*content.Topic) *content.Topic {
+			ts["a"].Links = nil
+			return ts["a"]
+		}, true},
+		{"anchor others link to removed", func(ts map[string]*content.Topic) *content.Topic {
+			ts["b"].Anchors = map[string]bool{}
+			return ts["b"]
+		}, true},
+		{"broken link", func(ts map[string]*content.Topic) *content.Topic {
+			ts["b"].Links = append(ts["b"].Links, file("nope", ""))
+			return ts["b"]
+		}, true},
+		{"related added", func(ts map[string]*content.Topic) *content.Topic {
+			ts["a"].Related = []content.Ref{{Name: "c", Line: 5}}
+			return ts["a"]
+		}, true},
+		{"title changed", func(ts map[string]*content.Topic) *content.Topic {
+			ts["a"].Title = "Zeta"
+			return ts["a"]
+		}, false},
+		{"category changed", func(ts map[string]*content.Topic) *content.Topic {
+			ts["a"].Category = "D"
+			return ts["a"]
+		}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ts := map[string]*content.Topic{
+				"a": mk("a", nil, file("b", "x")),
+				"b": mk("b", []string{"x"}, file("c", "")),
+				"c": mk("c", nil),
+			}
+			list := []*content.Topic{ts["a"], ts["b"], ts["c"]}
+			g, _ := New(content.Settings{}, list, Options{})
+			edited := tt.edit(ts)
+			got, ok := g.Update([]*content.Topic{edited})
+			if ok != tt.applies {
+				t.Fatalf("Update applied = %v, want %v", ok, tt.applies)
+			}
+			if !ok {
+				return
+			}
+			fresh, want := New(content.Settings{}, list, Options{})
+			if fmt.Sprint(got.Sort()) != fmt.Sprint(want.Sort()) {
+				t.Errorf("diagnostics %v, want %v", got, want)
+			}
+			for _, x := range list {
+				for _, m := range []struct {
+					name     string
+					got, new map[*content.Topic][]*content.Topic
+				}{{"links", g.Links, fresh.Links}, {"backlinks", g.Backlinks, fresh.Backlinks}, {"related", g.Related, fresh.Related}} {
+					if !slices.Equal(m.got[x], m.new[x]) {
+						t.Errorf("%s of %s: %v, want %v", m.name, x.Slug, slugs(m.got[x]), slugs(m.new[x]))
+					}
+				}
+			}
+		})
+	}
+}
+
+func slugs(ts []*content.Topic) []string {
+	var out []string
+	for _, t := range ts {
+		out = append(out, t.Slug)
+	}
+	return out
+}

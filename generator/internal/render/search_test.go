@@ -1,0 +1,78 @@
+package render
+
+import (
+	"encoding/json"
+	"fmt"
+	"maps"
+	"testing"
+
+	"glossary/generator/internal/content"
+	"glossary/generator/internal/glossary"
+)
+
+func testGlossary(t *testing.T, topics []*content.Topic) *glossary.Glossary {
+	t.Helper()
+	g, d := glossary.New(content.Settings{Title: "T"}, topics, glossary.Options{})
+	if len(d) > 0 {
+		t.Fatal(d.Err())
+	}
+	return g
+}
+
+// An index updated after changes must equal one built from scratch.
+func TestSearchIndexUpdateEqualsRebuild(t *testing.T) {
+	mk := func(i int, def string) *content.Topic {
+		return &content.Topic{Slug: fmt.Sprintf("t%03d", i), Rel: fmt.Sprintf("t%03d.md", i),
+			Title: fmt.Sprintf("Term %03d", i), Summary: "Summary of term.", Definition: def, Category: "Claims", Hash: uint64(len(def))*7919 + uint64(i)}
+	}
+	var topics []*content.Topic
+	for i := range 1200 { // more than two doc chunks
+		topics = append(topics, mk(i, fmt.Sprintf("Coverage word%d and premium.", i%37)))
+	}
+	edits := []struct {
+		name string
+		edit func(ts []*content.Topic) []*content.Topic
+	}{
+		{"definition", func(ts []*content.Topic) []*content.Topic {
+			ts[5] = mk(5, "Entirely new vocabulary: subrogation waiver.")
+			return ts
+		}},
+		{"word vanishes from a shard", func(ts []*content.Topic) []*content.Topic {
+			ts[7] = mk(7, "")
+			return ts
+		}},
+		{"alias", func(ts []*content.Topic) []*content.Topic {
+			t := *ts[900]
+			t.Aliases = []string{"Zebra Clause"}
+			t.Hash++
+			ts[900] = &t
+			return ts
+		}},
+		{"topic removed", func(ts []*content.Topic) []*content.Topic { return ts[1:] }},
+		{"topic added", func(ts []*content.Topic) []*content.Topic { return append(ts, mk(5000, "New.")) }},
+	}
+	var x SearchIndex
+	x.update(testGlossary(t, topics))
+	for _, e := range edits {
+		topics = e.edit(topics)
+		g := testGlossary(t, topics)
+		got := maps.Clone(x.update(g))
+		want := new(SearchIndex).update(g)
+		if len(got) != len(want) {
+			t.Errorf("%s: %d files, want %d", e.name, len(got), len(want))
+		}
+		for name, w := range want {
+			if string(got[name].data) != string(w.data) {
+				t.Errorf("%s: %s differs from a fresh index:\n got %.200s\nwant %.200s", e.name, name, got[name].data, w.data)
+			}
+		}
+	}
+}
+
+func TestEncodePostingsMatchesJSON(t *testing.T) {
+	terms := map[string][]int{"zeta": {1, 8, 40, 2}, "alpha": {3, 6}, "élan": {0, 1}, "b2b": {}}
+	want, _ := json.Marshal(terms)
+	if got := encodePostings(terms); string(got) != string(want)+"\n" {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
