@@ -39,6 +39,9 @@ type Config struct {
 	Content, Templates, Static, Out string
 	// Drafts publishes topics marked draft.
 	Drafts bool
+	// Incremental keeps, between runs, what makes the next one faster
+	// after small changes (the dev server's case), at some memory cost.
+	Incremental bool
 	// Progress, when set, is called as pages are rendered, from several
 	// goroutines at once; done may arrive out of order.
 	Progress func(done, total int)
@@ -107,7 +110,9 @@ type Result struct {
 
 // NewSite prepares an empty site; Load reads it.
 func NewSite(cfg Config) *Site {
-	return &Site{cfg: cfg, topics: map[string]*fileState{}, static: map[string]*fileState{}}
+	s := &Site{cfg: cfg, topics: map[string]*fileState{}, static: map[string]*fileState{}}
+	s.search.Keep = cfg.Incremental
+	return s
 }
 
 // Load reads what changed on disk since the last Load (everything, the

@@ -52,10 +52,19 @@ func init() {
 // index. The zero value is ready to use; it is not safe for concurrent
 // use.
 type SearchIndex struct {
+	// Keep holds on to the postings between builds; without it each
+	// build starts afresh and the memory goes when the build ends.
+	Keep bool
+
 	docs    []docKey
-	weights []map[string]int            // by doc: word → weight
+	weights [][]wordWeight              // by doc, sorted by word
 	terms   map[string]map[string][]int // by shard: word → [doc, weight, ...]
 	files   map[string]dataFile
+}
+
+type wordWeight struct {
+	word   string
+	weight int
 }
 
 type docKey struct {
@@ -84,7 +93,7 @@ func (x *SearchIndex) update(g *glossary.Glossary) map[string]dataFile {
 	}
 	if !same {
 		x.rebuild(g, docs)
-		return x.files
+		return x.forget()
 	}
 	dirty := map[string]bool{}
 	chunks := map[int]bool{}
@@ -92,7 +101,8 @@ func (x *SearchIndex) update(g *glossary.Glossary) map[string]dataFile {
 		if docs[id] == x.docs[id] {
 			continue
 		}
-		for word := range x.weights[id] {
+		for _, ww := range x.weights[id] {
+			word := ww.word
 			key := shardKey(word)
 			x.terms[key][word] = removeDoc(x.terms[key][word], id)
 			if len(x.terms[key][word]) == 0 {
@@ -101,12 +111,12 @@ func (x *SearchIndex) update(g *glossary.Glossary) map[string]dataFile {
 			dirty[key] = true
 		}
 		x.weights[id] = docWeights(t)
-		for word, w := range x.weights[id] {
-			key := shardKey(word)
+		for _, ww := range x.weights[id] {
+			key := shardKey(ww.word)
 			if x.terms[key] == nil {
 				x.terms[key] = map[string][]int{}
 			}
-			x.terms[key][word] = insertDoc(x.terms[key][word], id, w)
+			x.terms[key][ww.word] = insertDoc(x.terms[key][ww.word], id, ww.weight)
 			dirty[key] = true
 		}
 		chunks[id/DocChunk] = true
@@ -121,20 +131,29 @@ func (x *SearchIndex) update(g *glossary.Glossary) map[string]dataFile {
 	if len(dirty) > 0 {
 		x.encodeMeta(len(g.Topics))
 	}
-	return x.files
+	return x.forget()
+}
+
+// forget drops everything but this build's files unless Keep is set.
+func (x *SearchIndex) forget() map[string]dataFile {
+	files := x.files
+	if !x.Keep {
+		*x = SearchIndex{}
+	}
+	return files
 }
 
 func (x *SearchIndex) rebuild(g *glossary.Glossary, docs []docKey) {
-	x.docs, x.weights = docs, make([]map[string]int, len(docs))
+	x.docs, x.weights = docs, make([][]wordWeight, len(docs))
 	x.terms, x.files = map[string]map[string][]int{}, map[string]dataFile{}
 	for id, t := range g.Topics {
 		x.weights[id] = docWeights(t)
-		for word, w := range x.weights[id] {
-			key := shardKey(word)
+		for _, ww := range x.weights[id] {
+			key := shardKey(ww.word)
 			if x.terms[key] == nil {
 				x.terms[key] = map[string][]int{}
 			}
-			x.terms[key][word] = append(x.terms[key][word], id, w)
+			x.terms[key][ww.word] = append(x.terms[key][ww.word], id, ww.weight)
 		}
 	}
 	for key := range x.terms {
@@ -146,8 +165,9 @@ func (x *SearchIndex) rebuild(g *glossary.Glossary, docs []docKey) {
 	x.encodeMeta(len(g.Topics))
 }
 
-// docWeights is the best weight of each word of a topic.
-func docWeights(t *content.Topic) map[string]int {
+// docWeights is the best weight of each word of a topic, as a list
+// sorted by word: compact, since the index keeps one per topic.
+func docWeights(t *content.Topic) []wordWeight {
 	weights := map[string]int{}
 	add := func(text string, w int) {
 		for _, word := range words(text) {
@@ -162,9 +182,13 @@ func docWeights(t *content.Topic) map[string]int {
 		add(a, weightAlias)
 	}
 	add(t.Title, weightTitle)
-	return weights
+	out := make([]wordWeight, 0, len(weights))
+	for word, w := range weights {
+		out = append(out, wordWeight{strings.Clone(word), w})
+	}
+	slices.SortFunc(out, func(a, b wordWeight) int { return strings.Compare(a.word, b.word) })
+	return out
 }
-
 // removeDoc and insertDoc edit a posting list, kept in doc order.
 func removeDoc(postings []int, id int) []int {
 	for i := 0; i < len(postings); i += 2 {

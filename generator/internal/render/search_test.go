@@ -51,7 +51,7 @@ func TestSearchIndexUpdateEqualsRebuild(t *testing.T) {
 		{"topic removed", func(ts []*content.Topic) []*content.Topic { return ts[1:] }},
 		{"topic added", func(ts []*content.Topic) []*content.Topic { return append(ts, mk(5000, "New.")) }},
 	}
-	var x SearchIndex
+	x := SearchIndex{Keep: true}
 	x.update(testGlossary(t, topics))
 	for _, e := range edits {
 		topics = e.edit(topics)

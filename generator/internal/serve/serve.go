@@ -64,6 +64,7 @@ func Run(ctx context.Context, opts Options) error {
 	}
 	defer ln.Close()
 
+	opts.Config.Incremental = true
 	s := &server{opts: opts, site: build.NewSite(opts.Config), hub: newHub()}
 	s.hosts = allowedHosts(ln.Addr().(*net.TCPAddr), opts.Addr)
 
