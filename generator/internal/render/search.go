@@ -189,6 +189,7 @@ func docWeights(t *content.Topic) []wordWeight {
 	slices.SortFunc(out, func(a, b wordWeight) int { return strings.Compare(a.word, b.word) })
 	return out
 }
+
 // removeDoc and insertDoc edit a posting list, kept in doc order.
 func removeDoc(postings []int, id int) []int {
 	for i := 0; i < len(postings); i += 2 {
