@@ -23,6 +23,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -195,6 +196,14 @@ func ParseHeader(path, rel string, src []byte) (*Topic, diag.List) {
 	var d diag.List
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	t := &Topic{Path: path, Rel: rel, Hash: hashBytes(src), Autolink: true}
+	if !utf8.Valid(src) {
+		// Text in another encoding (Windows-1252, say): every later
+		// message would be about garbage, so this is the one to fix.
+		line, col := invalidUTF8(src)
+		d.Add(path, line, col, "the file is not valid UTF-8 here: save it as UTF-8")
+		t.Slug, t.BodyStart = SlugFromFile(rel), -1
+		return t, d
+	}
 
 	fm := splitFrontMatter(path, src, &d)
 	t.KeyLines = fm.keyLines
@@ -305,6 +314,25 @@ func Reparse(md *markdown.Markdown, t *Topic, src []byte) (*Document, diag.List)
 	doc := parseBody(md, src[t.BodyStart:], t.BodyLine, t.Path, t.Rel, t.Title, &d)
 	markdown.ApplyMatches(doc.Root, doc.Src, t.Autolinks)
 	return doc, d
+}
+
+// invalidUTF8 returns the line and column of the first byte of src that
+// is not UTF-8.
+func invalidUTF8(src []byte) (int, int) {
+	line, col := 1, 1
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return line, col
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		i += size
+	}
+	return line, col
 }
 
 // SlugFromFile is the default slug: the file name without its extension.
