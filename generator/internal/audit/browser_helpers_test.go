@@ -3,6 +3,7 @@ package audit_test
 import (
 	"context"
 	"fmt"
+	"glossary/generator/internal/chromium"
 	"strings"
 	"sync"
 	"testing"
@@ -15,12 +16,8 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-const (
-	// browserStartup bounds how long chromium may take to start.
-	browserStartup = 30 * time.Second
-	// step bounds one browser step: a navigation, a query, a wait.
-	step = 20 * time.Second
-)
+// step bounds one browser step: a navigation, a query, a wait.
+const step = 20 * time.Second
 
 // browser is one headless chromium tab.
 type browser struct {
@@ -31,46 +28,12 @@ type browser struct {
 	errs []string // console errors, uncaught exceptions, failed loads
 }
 
-// chromiumFlags are the flags every browser of these tests runs with.
-func chromiumFlags(t testing.TB, chromium string, width, height int) []chromedp.ExecAllocatorOption {
-	return []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromium),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("hide-scrollbars", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(width, height),
-	}
-}
-
 // newBrowser starts chromium with a window of the given size. It records
 // every console error and uncaught exception; consoleErrors returns them.
 func newBrowser(t testing.TB, width, height int) *browser {
 	t.Helper()
-	chromium := findChromium(t)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), chromiumFlags(t, chromium, width, height)...)
-	t.Cleanup(cancelAlloc) // waits for the browser to exit, before its folder goes
-	ctx, cancel := chromedp.NewContext(allocCtx)
-	t.Cleanup(cancel)
+	ctx := chromium.Start(t, width, height, chromedp.Flag("hide-scrollbars", true))
 	b := &browser{t: t, ctx: ctx}
-	// The first Do starts the browser and ties its life to the context it
-	// gets, so that one has no deadline; the wait for it has.
-	started := make(chan error, 1)
-	go func() { started <- chromedp.Do(ctx) }()
-	select {
-	case err := <-started:
-		if err != nil {
-			t.Fatalf("starting %s: %v", chromium, err)
-		}
-	case <-time.After(browserStartup):
-		t.Fatalf("%s did not start within %v", chromium, browserStartup)
-	}
 	err := chromedp.Listen(ctx, func(ev any) {
 		var msg string
 		switch ev := ev.(type) {

@@ -30,6 +30,7 @@ package audit_test
 import (
 	"context"
 	"fmt"
+	"glossary/generator/internal/chromium"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -93,9 +94,7 @@ func findNode(t testing.TB) string {
 	return program(t, "node", "Debian's package nodejs")
 }
 
-func findChromium(t testing.TB) string {
-	return program(t, "chromium", "Debian's package chromium", "/usr/bin/chromium")
-}
+func findChromium(t testing.TB) string { return chromium.Find(t) }
 
 // built is the site built from the shipped sources, shared by every test
 // of the run.

@@ -88,6 +88,15 @@ func (sc AutolinkScope) Apply(nodes []ast.Node, src []byte) {
 	if sc.Linker == nil {
 		return
 	}
+	for _, t := range proseTexts(nodes...) {
+		sc.text(t, src)
+	}
+}
+
+// proseTexts lists the text nodes below nodes that auto-linking may
+// touch, in document order.
+func proseTexts(nodes ...ast.Node) []*ast.Text {
+	var texts []*ast.Text
 	for _, n := range nodes {
 		_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 			if !entering {
@@ -97,11 +106,12 @@ func (sc AutolinkScope) Apply(nodes []ast.Node, src []byte) {
 				return ast.WalkSkipChildren, nil
 			}
 			if t, ok := c.(*ast.Text); ok {
-				sc.text(t, src)
+				texts = append(texts, t)
 			}
 			return ast.WalkContinue, nil
 		})
 	}
+	return texts
 }
 
 // text splits a text node around the first new mention it holds, then
@@ -146,19 +156,7 @@ func ApplyMatches(root ast.Node, src []byte, ms []Match) {
 	if len(ms) == 0 {
 		return
 	}
-	var texts []*ast.Text
-	_ = ast.Walk(root, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		if skipped(c) {
-			return ast.WalkSkipChildren, nil
-		}
-		if t, ok := c.(*ast.Text); ok {
-			texts = append(texts, t)
-		}
-		return ast.WalkContinue, nil
-	})
+	texts := proseTexts(root)
 	i := 0
 	for _, t := range texts {
 		for i < len(ms) && ms[i].Start < t.Segment.Start {

@@ -111,12 +111,7 @@ func (x *SearchIndex) update(g *glossary.Glossary) map[string]dataFile {
 			dirty[key] = true
 		}
 		x.weights[id] = docWeights(t)
-		for _, ww := range x.weights[id] {
-			key := shardKey(ww.word)
-			if x.terms[key] == nil {
-				x.terms[key] = map[string][]int{}
-			}
-			x.terms[key][ww.word] = insertDoc(x.terms[key][ww.word], id, ww.weight)
+		for _, key := range x.post(id, insertDoc) {
 			dirty[key] = true
 		}
 		chunks[id/DocChunk] = true
@@ -148,13 +143,7 @@ func (x *SearchIndex) rebuild(g *glossary.Glossary, docs []docKey) {
 	x.terms, x.files = map[string]map[string][]int{}, map[string]dataFile{}
 	for id, t := range g.Topics {
 		x.weights[id] = docWeights(t)
-		for _, ww := range x.weights[id] {
-			key := shardKey(ww.word)
-			if x.terms[key] == nil {
-				x.terms[key] = map[string][]int{}
-			}
-			x.terms[key][ww.word] = append(x.terms[key][ww.word], id, ww.weight)
-		}
+		x.post(id, func(postings []int, id, w int) []int { return append(postings, id, w) })
 	}
 	for key := range x.terms {
 		x.encodeShard(key)
@@ -163,6 +152,21 @@ func (x *SearchIndex) rebuild(g *glossary.Glossary, docs []docKey) {
 		x.encodeChunk(g, k)
 	}
 	x.encodeMeta(len(g.Topics))
+}
+
+// post adds doc id's words to their posting lists with add and returns
+// the shards it touched.
+func (x *SearchIndex) post(id int, add func(postings []int, id, w int) []int) []string {
+	var keys []string
+	for _, ww := range x.weights[id] {
+		key := shardKey(ww.word)
+		if x.terms[key] == nil {
+			x.terms[key] = map[string][]int{}
+		}
+		x.terms[key][ww.word] = add(x.terms[key][ww.word], id, ww.weight)
+		keys = append(keys, key)
+	}
+	return keys
 }
 
 // docWeights is the best weight of each word of a topic, as a list

@@ -8,8 +8,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"os"
-	"os/exec"
+	"glossary/generator/internal/chromium"
 	"strings"
 	"sync"
 	"testing"
@@ -22,21 +21,6 @@ import (
 
 // findChromium returns Debian's chromium, or skips the test without it
 // (fails it on CI, which must have it).
-func findChromium(t *testing.T) string {
-	t.Helper()
-	if _, err := os.Stat("/usr/bin/chromium"); err == nil {
-		return "/usr/bin/chromium"
-	}
-	if p, err := exec.LookPath("chromium"); err == nil {
-		return p
-	}
-	const msg = "the browser test needs chromium (/usr/bin/chromium, Debian's package chromium); it is not installed"
-	if os.Getenv("CI") == "true" {
-		t.Fatal(msg)
-	}
-	t.Skip(msg)
-	return ""
-}
 
 // tab is one browser tab on the dev server.
 type tab struct {
@@ -50,36 +34,8 @@ type tab struct {
 
 func openTab(t *testing.T) *tab {
 	t.Helper()
-	chromium := findChromium(t)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(chromium),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1000, 700),
-	)
-	t.Cleanup(cancelAlloc) // waits for the browser to exit, before its folder goes
-	ctx, cancel := chromedp.NewContext(allocCtx)
-	t.Cleanup(cancel)
+	ctx := chromium.Start(t, 1000, 700)
 	b := &tab{t: t, ctx: ctx, streams: make(chan string, 16)}
-	// The first Do starts the browser and ties its life to the context it
-	// gets, so that one has no deadline; the wait for it has.
-	started := make(chan error, 1)
-	go func() { started <- chromedp.Do(ctx) }()
-	select {
-	case err := <-started:
-		if err != nil {
-			t.Fatalf("starting %s: %v", chromium, err)
-		}
-	case <-time.After(startup):
-		t.Fatalf("%s did not start within %v", chromium, startup)
-	}
 	err := chromedp.Listen(ctx, func(ev any) {
 		switch ev := ev.(type) {
 		case *network.EventResponseReceived:
