@@ -110,6 +110,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if isTerminal(stderr) && cmd == "build" {
 		cfg.Progress = progress(stderr)
 	}
+	start := time.Now()
 	site := build.NewSite(cfg)
 	site.LoadCache()
 	site.Load()
@@ -118,6 +119,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		mode = build.Check
 	}
 	res, err := site.Generate(mode)
+	res.Duration = time.Since(start) // the whole run, reading included
 	if cfg.Progress != nil {
 		fmt.Fprint(stderr, "\r\033[K")
 	}

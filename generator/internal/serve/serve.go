@@ -74,9 +74,10 @@ func Run(ctx context.Context, opts Options) error {
 	}
 	defer w.close()
 
+	start := time.Now()
 	s.site.LoadCache() // a previous build's parse, where still valid
 	s.site.Load()
-	s.generate("initial build", build.Full)
+	s.generate("initial build", build.Full, start)
 
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	errc := make(chan error, 1)
@@ -133,6 +134,7 @@ func (s *server) loop(ctx context.Context, w *watcher) error {
 			}
 			// Polling and overflowed event queues send an empty batch:
 			// compare every file with what was read before.
+			start := time.Now()
 			var changed bool
 			if len(batch) == 0 {
 				changed = s.site.Load()
@@ -146,13 +148,16 @@ func (s *server) loop(ctx context.Context, w *watcher) error {
 			if !s.built {
 				mode = build.Full
 			}
-			s.generate(describe(batch), mode)
+			s.generate(describe(batch), mode, start)
 		}
 	}
 }
 
-func (s *server) generate(what string, mode build.Mode) {
+// generate runs the pipeline; start is when reading the changes began,
+// so the time reported is the whole rebuild.
+func (s *server) generate(what string, mode build.Mode, start time.Time) {
 	res, err := s.site.Generate(mode)
+	res.Duration = time.Since(start)
 	if err == nil {
 		s.built = true
 		fmt.Fprintf(s.opts.Log, "%s: %d pages written in %d ms\n", what, res.Written, res.Duration.Milliseconds())
