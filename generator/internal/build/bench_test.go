@@ -133,6 +133,7 @@ func BenchmarkEditOneTopic(b *testing.B) {
 	for _, n := range benchSizes {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			cfg := benchSite(b, n)
+			cfg.Incremental = true // as under the dev server
 			s := NewSite(cfg)
 			s.Load()
 			if _, err := s.Generate(Full); err != nil {
