@@ -240,15 +240,6 @@ func (s *Site) parse(rels []string) {
 			s.reshaped = true
 		}
 	}
-	all := make([]*fileState, 0, len(s.topics))
-	for _, f := range s.topics {
-		all = append(all, f)
-	}
-	slices.SortFunc(all, func(a, b *fileState) int { return cmp.Compare(topicPath(a), topicPath(b)) })
-	topics := make([]*content.Topic, 0, len(all))
-	for _, f := range all {
-		topics = append(topics, f.topic)
-	}
 	// Rebuilding the linker means indexing every name: skip it when the
 	// files read again kept their names, as most edits do.
 	changedNames := s.namesStale || s.linker == nil && s.settings.Autolink || s.linker != nil && !s.settings.Autolink
@@ -259,6 +250,15 @@ func (s *Site) parse(rels []string) {
 	}
 	linker, names := s.linker, s.names
 	if changedNames {
+		all := make([]*fileState, 0, len(s.topics))
+		for _, f := range s.topics {
+			all = append(all, f)
+		}
+		slices.SortFunc(all, func(a, b *fileState) int { return cmp.Compare(topicPath(a), topicPath(b)) })
+		topics := make([]*content.Topic, 0, len(all))
+		for _, f := range all {
+			topics = append(topics, f.topic)
+		}
 		linker, names = nil, 0
 		if s.settings.Autolink {
 			linker, names = content.NewLinker(topics, s.cfg.Drafts)
@@ -269,11 +269,12 @@ func (s *Site) parse(rels []string) {
 	if names != s.names || linker != nil && s.linker == nil || linker == nil && s.linker != nil {
 		s.reshaped = true // auto-links may change in every topic
 		redo = redo[:0:0]
-		for _, f := range all {
+		for rel, f := range s.topics {
 			if f.topic != nil {
-				redo = append(redo, f.topic.Rel)
+				redo = append(redo, rel)
 			}
 		}
+		slices.Sort(redo)
 	}
 	s.linker, s.names = linker, names
 	var body []*content.Topic
@@ -601,8 +602,21 @@ func (s *Site) plan(r *render.Renderer, old map[string]entry, all bool) (plan, d
 		p.files[file] = entry{Fingerprint: fp, Hash: e.Hash}
 		p.jobs = append(p.jobs, job{file: file, fp: fp, page: page, keep: had && e.Fingerprint == fp && !all})
 	}
+	// Fingerprints are computed for every page of every rebuild: on all
+	// cores, in strides.
+	fps := make([]uint64, len(pages))
+	var wg sync.WaitGroup
+	workers := runtime.GOMAXPROCS(0)
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(pages); i += workers {
+				fps[i] = r.Fingerprint(pages[i])
+			}
+		})
+	}
+	wg.Wait()
 	for i := range pages {
-		add(pages[i].File, r.Fingerprint(pages[i]), &pages[i])
+		add(pages[i].File, fps[i], &pages[i])
 	}
 	statics := make([]string, 0, len(s.static))
 	for rel := range s.static {

@@ -101,18 +101,29 @@ func (x *SearchIndex) update(g *glossary.Glossary) map[string]dataFile {
 		if docs[id] == x.docs[id] {
 			continue
 		}
-		for _, ww := range x.weights[id] {
-			word := ww.word
-			key := shardKey(word)
-			x.terms[key][word] = removeDoc(x.terms[key][word], id)
-			if len(x.terms[key][word]) == 0 {
-				delete(x.terms[key], word)
+		// Only the words whose weight changed touch their shards: an
+		// edit usually changes a few words of a topic, not all of them.
+		old, cur := x.weights[id], docWeights(t)
+		for _, ww := range old {
+			if !slices.Contains(cur, ww) {
+				key := shardKey(ww.word)
+				x.terms[key][ww.word] = removeDoc(x.terms[key][ww.word], id)
+				if len(x.terms[key][ww.word]) == 0 {
+					delete(x.terms[key], ww.word)
+				}
+				dirty[key] = true
 			}
-			dirty[key] = true
 		}
-		x.weights[id] = docWeights(t)
-		for _, key := range x.post(id, insertDoc) {
-			dirty[key] = true
+		x.weights[id] = cur
+		for _, ww := range cur {
+			if !slices.Contains(old, ww) {
+				key := shardKey(ww.word)
+				if x.terms[key] == nil {
+					x.terms[key] = map[string][]int{}
+				}
+				x.terms[key][ww.word] = insertDoc(x.terms[key][ww.word], id, ww.weight)
+				dirty[key] = true
+			}
 		}
 		chunks[id/DocChunk] = true
 	}
@@ -143,7 +154,13 @@ func (x *SearchIndex) rebuild(g *glossary.Glossary, docs []docKey) {
 	x.terms, x.files = map[string]map[string][]int{}, map[string]dataFile{}
 	for id, t := range g.Topics {
 		x.weights[id] = docWeights(t)
-		x.post(id, func(postings []int, id, w int) []int { return append(postings, id, w) })
+		for _, ww := range x.weights[id] {
+			key := shardKey(ww.word)
+			if x.terms[key] == nil {
+				x.terms[key] = map[string][]int{}
+			}
+			x.terms[key][ww.word] = append(x.terms[key][ww.word], id, ww.weight)
+		}
 	}
 	for key := range x.terms {
 		x.encodeShard(key)
@@ -152,21 +169,6 @@ func (x *SearchIndex) rebuild(g *glossary.Glossary, docs []docKey) {
 		x.encodeChunk(g, k)
 	}
 	x.encodeMeta(len(g.Topics))
-}
-
-// post adds doc id's words to their posting lists with add and returns
-// the shards it touched.
-func (x *SearchIndex) post(id int, add func(postings []int, id, w int) []int) []string {
-	var keys []string
-	for _, ww := range x.weights[id] {
-		key := shardKey(ww.word)
-		if x.terms[key] == nil {
-			x.terms[key] = map[string][]int{}
-		}
-		x.terms[key][ww.word] = add(x.terms[key][ww.word], id, ww.weight)
-		keys = append(keys, key)
-	}
-	return keys
 }
 
 // docWeights is the best weight of each word of a topic, as a list
