@@ -117,7 +117,9 @@ func BenchmarkRebuildUnchanged(b *testing.B) {
 				b.Fatal(err)
 			}
 			for b.Loop() {
+				// As the build command does: start from the cache.
 				s := NewSite(cfg)
+				s.LoadCache()
 				s.Load()
 				if _, err := s.Generate(Full); err != nil {
 					b.Fatal(err)
