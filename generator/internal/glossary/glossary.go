@@ -12,6 +12,7 @@ import (
 	"cmp"
 	"fmt"
 	"hash/fnv"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -280,6 +281,20 @@ func what(key string) string {
 	return "alias"
 }
 
+// draftNamed finds the unpublished draft a name (title, alias or slug)
+// would have resolved to, to explain why a link to it fails.
+func (g *Glossary) draftNamed(name string) *content.Topic {
+	norm := Normalize(name)
+	drafts := slices.SortedFunc(maps.Values(g.drafts), func(a, b *content.Topic) int { return cmp.Compare(a.Path, b.Path) })
+	for _, t := range drafts {
+		if t.Slug == strings.TrimSpace(name) || Normalize(t.Title) == norm ||
+			slices.ContainsFunc(t.Aliases, func(a string) bool { return Normalize(a) == norm }) {
+			return t
+		}
+	}
+	return nil
+}
+
 // TopicBySlug returns the published topic with that slug.
 func (g *Glossary) TopicBySlug(slug string) *content.Topic { return g.bySlug[slug] }
 
@@ -352,7 +367,11 @@ func (g *Glossary) check(file string, from *content.Topic, l content.Link, draft
 	case content.WikiLink:
 		to = g.TopicByName(l.Target)
 		if to == nil {
-			d.Add(file, l.Line, l.Col, "wiki link [[%s]] names no topic title, alias or slug%s", l.Target, diag.DidYouMean(l.Target, g.titles()))
+			if dr := g.draftNamed(l.Target); dr != nil {
+				d.Add(file, l.Line, l.Col, "wiki link [[%s]] names %s, which is a draft and is not published (build with -drafts to preview)", l.Target, dr.Path)
+			} else {
+				d.Add(file, l.Line, l.Col, "wiki link [[%s]] names no topic title, alias or slug%s", l.Target, diag.DidYouMean(l.Target, g.titles()))
+			}
 			return nil
 		}
 	}
@@ -376,7 +395,11 @@ func (g *Glossary) resolveRelated(t *content.Topic, d *diag.List) {
 		to := g.bySlug[r.Name]
 		switch {
 		case to == nil:
-			d.Add(t.Path, r.Line, 1, "related: no topic has the slug %q%s", r.Name, diag.DidYouMean(r.Name, g.slugs()))
+			if dr := g.draftNamed(r.Name); dr != nil && dr.Slug == r.Name {
+				d.Add(t.Path, r.Line, 1, "related: %q is %s, which is a draft and is not published (build with -drafts to preview)", r.Name, dr.Path)
+			} else {
+				d.Add(t.Path, r.Line, 1, "related: no topic has the slug %q%s", r.Name, diag.DidYouMean(r.Name, g.slugs()))
+			}
 		case to == t:
 			d.Add(t.Path, r.Line, 1, "related: a topic cannot be related to itself")
 		case !seen[to]:

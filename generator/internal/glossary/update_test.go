@@ -3,6 +3,7 @@ package glossary
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"glossary/generator/internal/content"
@@ -97,4 +98,22 @@ func slugs(ts []*content.Topic) []string {
 		out = append(out, t.Slug)
 	}
 	return out
+}
+
+// Naming a draft by wiki link or in related says it is a draft.
+func TestNamesOfDrafts(t *testing.T) {
+	draft := &content.Topic{Path: "content/d.md", Rel: "d.md", Slug: "d", Title: "Draft Term", Aliases: []string{"DT"},
+		Summary: "S.", Category: "C", Draft: true}
+	pub := &content.Topic{Path: "content/p.md", Rel: "p.md", Slug: "p", Title: "Published", Summary: "S.", Category: "C",
+		Related: []content.Ref{{Name: "d", Line: 4}},
+		Links:   []content.Link{{Kind: content.WikiLink, Target: "dt", Line: 9, Col: 3}}}
+	_, d := New(content.Settings{}, []*content.Topic{draft, pub}, Options{})
+	want := []string{
+		"content/p.md:4:1: related: \"d\" is content/d.md, which is a draft and is not published (build with -drafts to preview)",
+		"content/p.md:9:3: wiki link [[dt]] names content/d.md, which is a draft and is not published (build with -drafts to preview)",
+	}
+	got := strings.Split(d.Err().Error(), "\n")
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
 }
