@@ -2,8 +2,6 @@ package build
 
 import (
 	"bufio"
-	"bytes"
-	"cmp"
 	"encoding/gob"
 	"hash/fnv"
 	"io"
@@ -31,7 +29,9 @@ type cacheData struct {
 	Unsafe   bool
 	Autolink bool
 	Names    uint64
-	Files    []cachedFile
+	// Count cachedFile values follow the header, one gob message each,
+	// so neither side holds the whole cache in one buffer.
+	Count int
 }
 
 type cachedFile struct {
@@ -56,19 +56,21 @@ var executableHash = sync.OnceValue(func() uint64 {
 // is a valid one; Load then re-reads only what changed. It reports whether
 // the cache was used.
 func (s *Site) LoadCache() bool {
-	raw, err := os.ReadFile(filepath.Join(s.cfg.Out, CacheFile))
+	file, err := os.Open(filepath.Join(s.cfg.Out, CacheFile))
 	if err != nil {
 		return false
 	}
+	defer file.Close()
+	dec := gob.NewDecoder(bufio.NewReader(file))
 	var c cacheData
-	if gob.NewDecoder(bytes.NewReader(raw)).Decode(&c) != nil ||
-		c.Version != executableHash() || c.Content != s.cfg.Content || c.Drafts != s.cfg.Drafts {
+	if dec.Decode(&c) != nil || c.Version != executableHash() || c.Content != s.cfg.Content || c.Drafts != s.cfg.Drafts {
 		return false
 	}
-	topics := make(map[string]*fileState, len(c.Files))
-	list := make([]*content.Topic, 0, len(c.Files))
-	for _, f := range c.Files {
-		if f.Topic == nil {
+	topics := make(map[string]*fileState, c.Count)
+	list := make([]*content.Topic, 0, c.Count)
+	for range c.Count {
+		var f cachedFile
+		if dec.Decode(&f) != nil || f.Topic == nil {
 			return false
 		}
 		topics[f.Rel] = &fileState{size: f.Size, mod: time.Unix(0, f.Mod), topic: f.Topic}
@@ -97,22 +99,30 @@ func (s *Site) saveCache() error {
 		Version: executableHash(), Content: s.cfg.Content, Drafts: s.cfg.Drafts,
 		Settings: s.settings.Hash, Unsafe: s.unsafe, Autolink: s.autolink, Names: s.names,
 	}
+	rels := make([]string, 0, len(s.topics))
 	for rel, f := range s.topics {
 		if f.topic == nil || len(f.diags)+len(f.bodyDiags) > 0 {
 			return nil // only a clean site is worth remembering
 		}
-		c.Files = append(c.Files, cachedFile{Rel: rel, Size: f.size, Mod: f.mod.UnixNano(), Topic: f.topic})
+		rels = append(rels, rel)
 	}
-	slices.SortFunc(c.Files, func(a, b cachedFile) int { return cmp.Compare(a.Rel, b.Rel) })
-	// Streamed to the file: the cache of a large site is tens of
-	// megabytes, not worth holding in memory at the end of a build.
+	slices.Sort(rels)
+	c.Count = len(rels)
 	p := filepath.Join(s.cfg.Out, CacheFile)
 	f, err := os.CreateTemp(s.cfg.Out, ".tmp-cache-*")
 	if err != nil {
 		return err
 	}
 	bw := bufio.NewWriter(f)
-	err = gob.NewEncoder(bw).Encode(c)
+	enc := gob.NewEncoder(bw)
+	err = enc.Encode(c)
+	for _, rel := range rels {
+		if err != nil {
+			break
+		}
+		st := s.topics[rel]
+		err = enc.Encode(cachedFile{Rel: rel, Size: st.size, Mod: st.mod.UnixNano(), Topic: st.topic})
+	}
 	if err == nil {
 		err = bw.Flush()
 	}
