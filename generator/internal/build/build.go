@@ -437,7 +437,7 @@ func (s *Site) loadStatic(force map[string]bool) bool {
 			s.statDiags.Add(p, 0, 0, "%v", err)
 			return nil
 		}
-		s.static[rel] = &fileState{size: info.Size(), mod: info.ModTime(), hash: hashOf(data)}
+		s.static[rel] = &fileState{size: info.Size(), mod: info.ModTime(), hash: content.Hash(data)}
 		changed = true
 		return nil
 	})
@@ -698,8 +698,8 @@ func (s *Site) execute(r *render.Renderer, w writer, p plan) (int, diag.List) {
 					}
 					buf.Write(data)
 				}
-				hashes[i] = hashOf(buf.Bytes())
-				if err := w.write(j.file, buf.Bytes()); err != nil {
+				hashes[i] = content.Hash(buf.Bytes())
+				if err := w.write(j.file, buf.Bytes(), hashes[i]); err != nil {
 					local.Add(filepath.Join(s.cfg.Out, filepath.FromSlash(j.file)), 0, 0, "%v", err)
 				}
 				if n := done.Add(1); s.cfg.Progress != nil {

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"io/fs"
 	"os"
 	"path"
@@ -91,18 +90,12 @@ func encodeManifest(files map[string]entry) []byte {
 	return append(b, "}}\n"...)
 }
 
-func hashOf(b []byte) uint64 {
-	h := fnv.New64a()
-	h.Write(b)
-	return h.Sum64()
-}
-
 // writer receives the output of one build.
 type writer interface {
 	// keep says file is unchanged since the previous build.
 	keep(file string) error
-	// write stores a new version of file.
-	write(file string, data []byte) error
+	// write stores a new version of file; hash is content.Hash(data).
+	write(file string, data []byte, hash uint64) error
 	// remove deletes a file the site no longer has.
 	remove(file string) error
 	// commit publishes everything with the new manifest; abort undoes.
@@ -195,8 +188,8 @@ func (w *swapWriter) keep(file string) error {
 	return os.WriteFile(dst, data, 0o644)
 }
 
-func (w *swapWriter) write(file string, data []byte) error {
-	if e, ok := w.old[file]; ok && e.Hash == hashOf(data) {
+func (w *swapWriter) write(file string, data []byte, hash uint64) error {
+	if e, ok := w.old[file]; ok && e.Hash == hash {
 		if err := w.keep(file); err == nil {
 			return nil
 		}
@@ -262,8 +255,8 @@ type placeWriter struct {
 
 func (w *placeWriter) keep(string) error { return nil }
 
-func (w *placeWriter) write(file string, data []byte) error {
-	if e, ok := w.old[file]; ok && e.Hash == hashOf(data) {
+func (w *placeWriter) write(file string, data []byte, hash uint64) error {
+	if e, ok := w.old[file]; ok && e.Hash == hash {
 		return nil
 	}
 	p := filepath.Join(w.out, filepath.FromSlash(file))
@@ -358,8 +351,8 @@ func writeTemp(p string, data []byte) (string, error) {
 // discardWriter is check's writer: everything is rendered, nothing kept.
 type discardWriter struct{}
 
-func (discardWriter) keep(string) error             { return nil }
-func (discardWriter) write(string, []byte) error    { return nil }
-func (discardWriter) remove(string) error           { return nil }
-func (discardWriter) commit(map[string]entry) error { return nil }
-func (discardWriter) abort()                        {}
+func (discardWriter) keep(string) error                  { return nil }
+func (discardWriter) write(string, []byte, uint64) error { return nil }
+func (discardWriter) remove(string) error                { return nil }
+func (discardWriter) commit(map[string]entry) error      { return nil }
+func (discardWriter) abort()                             {}

@@ -80,7 +80,7 @@ func ParseSettings(md *markdown.Markdown, file string, src []byte) (Settings, di
 	doc := &Document{Src: s.Intro, Lines: diag.NewLines(s.Intro, fm.bodyLine)}
 	doc.Root = md.Parse(s.Intro, ReservedIDs)
 	s.IntroLinks = doc.links(file, SettingsFile, &d)
-	s.Hash = hashBytes(src)
+	s.Hash = Hash(src)
 	return s, d
 }
 
@@ -229,7 +229,9 @@ func unwrapPath(err error) error {
 	return err
 }
 
-func hashBytes(b []byte) uint64 {
+// Hash is the 64-bit FNV-1a hash the generator identifies contents by:
+// files read, pages written.
+func Hash(b []byte) uint64 {
 	var h uint64 = 14695981039346656037
 	for _, c := range b {
 		h ^= uint64(c)
@@ -259,7 +261,7 @@ func NewLinker(topics []*Topic, drafts bool) (*markdown.Linker, uint64) {
 		}
 	}
 	slices.Sort(keys)
-	return markdown.NewLinker(names, files), hashBytes([]byte(strings.Join(keys, "\x01")))
+	return markdown.NewLinker(names, files), Hash([]byte(strings.Join(keys, "\x01")))
 }
 
 // TopicPath is where a topic page is published, relative to the site root.

@@ -195,7 +195,7 @@ func Parse(md *markdown.Markdown, path, rel string, src []byte) (*Topic, *Docume
 func ParseHeader(path, rel string, src []byte) (*Topic, diag.List) {
 	var d diag.List
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
-	t := &Topic{Path: path, Rel: rel, Hash: hashBytes(src), Autolink: true}
+	t := &Topic{Path: path, Rel: rel, Hash: Hash(src), Autolink: true}
 	if !utf8.Valid(src) {
 		// Text in another encoding (Windows-1252, say): every later
 		// message would be about garbage, so this is the one to fix.
@@ -271,7 +271,7 @@ func ParseHeader(path, rel string, src []byte) (*Topic, diag.List) {
 // is read whole.
 func ParseBody(md *markdown.Markdown, linker *markdown.Linker, t *Topic, src []byte) (*Document, diag.List) {
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
-	if hashBytes(src) != t.Hash || t.BodyStart < 0 || t.BodyStart > len(src) {
+	if Hash(src) != t.Hash || t.BodyStart < 0 || t.BodyStart > len(src) {
 		nt, d := ParseHeader(t.Path, t.Rel, src)
 		if nt.BodyStart < 0 {
 			return nil, d
@@ -306,7 +306,7 @@ func ParseBody(md *markdown.Markdown, linker *markdown.Linker, t *Topic, src []b
 // auto-links, and the rebuild that the change triggers will follow.
 func Reparse(md *markdown.Markdown, t *Topic, src []byte) (*Document, diag.List) {
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
-	if hashBytes(src) != t.Hash || t.BodyStart < 0 || t.BodyStart > len(src) {
+	if Hash(src) != t.Hash || t.BodyStart < 0 || t.BodyStart > len(src) {
 		_, doc, d := Parse(md, t.Path, t.Rel, src)
 		return doc, d
 	}
