@@ -116,18 +116,34 @@ func (l *Lines) Pos(off int) (line, col int) {
 // Suggest returns the candidate closest to word by edit distance, or "" when
 // nothing is close enough to be a plausible typo.
 func Suggest(word string, candidates []string) string {
-	best, bestD := "", 1<<30
-	w := strings.ToLower(word)
+	w := []rune(strings.ToLower(word))
+	// Typos are in names, not in paragraphs: a long word gets no
+	// suggestion rather than a quadratic comparison with every candidate.
+	if len(w) > maxSuggest {
+		return ""
+	}
+	limit := max(2, len(w)/3)
+	best, bestD := "", limit+1
 	for _, c := range candidates {
-		d := distance(w, strings.ToLower(c))
-		if d < bestD {
+		cr := []rune(strings.ToLower(c))
+		if abs(len(cr)-len(w)) >= bestD {
+			continue // the distance is at least the difference in length
+		}
+		if d := distance(w, cr); d < bestD {
 			best, bestD = c, d
 		}
 	}
-	if bestD <= max(2, len([]rune(word))/3) {
-		return best
+	return best
+}
+
+// maxSuggest is the longest word, in runes, that gets a suggestion.
+const maxSuggest = 80
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
 	}
-	return ""
+	return n
 }
 
 // DidYouMean formats a suggestion as a message suffix.
@@ -139,8 +155,7 @@ func DidYouMean(word string, candidates []string) string {
 }
 
 // distance is the Levenshtein distance over runes.
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
+func distance(ra, rb []rune) int {
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
 	for j := range prev {

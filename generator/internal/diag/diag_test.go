@@ -51,10 +51,12 @@ func TestSuggest(t *testing.T) {
 		{"Defintion", []string{"Definition", "FAQ"}, "Definition"},
 		{"zzzzzz", []string{"title", "summary"}, ""},
 		{"x", nil, ""},
+		// Far too long to be a typo: no suggestion, and no quadratic work.
+		{strings.Repeat("policy limit ", 10000), []string{strings.Repeat("policy limit ", 10000) + "x"}, ""},
 	}
 	for _, tt := range tests {
 		if got := Suggest(tt.word, tt.cands); got != tt.want {
-			t.Errorf("Suggest(%q) = %q, want %q", tt.word, got, tt.want)
+			t.Errorf("Suggest(%.40q) = %.40q, want %q", tt.word, got, tt.want)
 		}
 	}
 }
