@@ -9,24 +9,54 @@ import (
 )
 
 // SlugFor derives a slug from a title: ASCII letters and digits, words
-// joined by hyphens, accents dropped ("Café Liability" → "cafe-liability").
+// joined by hyphens, accents dropped ("Café Liability" → "cafe-liability")
+// and letters without an accent to drop spelled as in ASCII ("Größe" →
+// "grosse").
 func SlugFor(title string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range norm.NFD.String(strings.ToLower(title)) {
+		ascii := asciiLetters[r]
 		switch {
 		case unicode.Is(unicode.Mn, r), r == '\'' || r == '’':
+			continue
 		case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(r)
-		default:
+			ascii = string(r)
+		case ascii == "":
 			dash = true
+			continue
 		}
+		if dash && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		dash = false
+		b.WriteString(ascii)
 	}
 	return b.String()
+}
+
+// asciiLetters spells the lowercase Latin letters that decomposition leaves
+// as they are (they are letters of their own, not a letter and an accent),
+// the way URLs and the common transliteration tables write them; otherwise
+// such a letter would split its word ("Größe" → "gro-e").
+var asciiLetters = map[rune]string{
+	'ß': "ss", // German; capital ẞ lowercases to it
+	'æ': "ae",
+	'œ': "oe",
+	'ø': "o",
+	'þ': "th",
+	'ð': "d",
+	'đ': "d",
+	'ħ': "h",
+	'ı': "i", // Turkish dotless i
+	'ĳ': "ij",
+	'ĸ': "k",
+	'ŀ': "l",
+	'ł': "l",
+	'ŉ': "n",
+	'ŋ': "ng",
+	'ŧ': "t",
+	'ſ': "s",
 }
 
 // Scaffold is the text of a new topic: front matter and every section,
