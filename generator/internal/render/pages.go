@@ -215,7 +215,7 @@ func (r *Renderer) Render(w io.Writer, p Page) diag.List {
 		name = "list.html"
 	}
 	if err := r.T.set[name].ExecuteTemplate(w, "base", data); err != nil {
-		return r.T.diagnose(err)
+		return r.T.diagnose(err, name)
 	}
 	return nil
 }

@@ -25,6 +25,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"glossary/generator/internal/diag"
 )
@@ -34,15 +35,22 @@ var pageTemplates = []string{"topic.html", "home.html", "list.html", "404.html"}
 
 // Templates are the parsed template files.
 type Templates struct {
-	dir  string
-	set  map[string]*template.Template
-	hash uint64
+	dir string
+	set map[string]*template.Template
+	// src holds each file's text, to turn the byte offsets in template
+	// errors into the columns an editor shows.
+	src map[string]string
+	// defined maps each set's template names to the files defining them:
+	// escaping errors without a position name a template, and html/template
+	// drops a template's parse tree once escaping it has failed.
+	defined map[string]map[string]string
+	hash    uint64
 }
 
 // LoadTemplates parses every template in dir.
 func LoadTemplates(dir string) (*Templates, diag.List) {
 	var d diag.List
-	ts := &Templates{dir: dir, set: map[string]*template.Template{}}
+	ts := &Templates{dir: dir, set: map[string]*template.Template{}, defined: map[string]map[string]string{}}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		var pe *fs.PathError
@@ -54,6 +62,7 @@ func LoadTemplates(dir string) (*Templates, diag.List) {
 	}
 	h := fnv.New64a()
 	files := map[string]string{}
+	ts.src = files
 	var partials []string
 	for _, e := range entries {
 		name := e.Name()
@@ -89,13 +98,20 @@ func LoadTemplates(dir string) (*Templates, diag.List) {
 				target = t.New(name)
 			}
 			if _, err := target.Parse(files[name]); err != nil {
-				d.Append(ts.diagnose(err))
+				d.Append(ts.diagnose(err, page))
 				ok = false
 				break
 			}
 		}
 		if ok {
 			ts.set[page] = t
+			defined := map[string]string{}
+			for _, named := range t.Templates() {
+				if named.Tree != nil {
+					defined[named.Name()] = named.Tree.ParseName
+				}
+			}
+			ts.defined[page] = defined
 		}
 	}
 	ts.hash = h.Sum64()
@@ -108,25 +124,58 @@ func LoadTemplates(dir string) (*Templates, diag.List) {
 // Hash identifies the template files' contents.
 func (ts *Templates) Hash() uint64 { return ts.hash }
 
-var tmplErr = regexp.MustCompile(`^(?:html/)?template: ([^:\s]+):(\d+):(?:(\d+):)? ?(.*)$`)
+// tmplErr matches the position text/template and html/template put in
+// their errors: "template: file:line: ..." (parse errors, which have only a
+// line), "template: file:line:col: ..." (execution errors) and
+// "html/template:file:line:col: ..." (escaping errors, without a space).
+var tmplErr = regexp.MustCompile(`^(?:html/)?template: ?([^:\s]+):(\d+):(?:(\d+):)? ?(.*)$`)
 
-// diagnose turns a template error into a diagnostic at its file and line.
-func (ts *Templates) diagnose(err error) diag.List {
+// diagnose turns an error of page's template set into a diagnostic at its
+// file, line and, where the error has one, column.
+func (ts *Templates) diagnose(err error, page string) diag.List {
 	var d diag.List
 	msg := err.Error()
 	if m := tmplErr.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[2])
-		col, _ := strconv.Atoi(m[3])
+		col := 0
+		if m[3] != "" {
+			off, _ := strconv.Atoi(m[3])
+			col = column(ts.src[m[1]], line, off)
+		}
 		d.Add(filepath.Join(ts.dir, m[1]), line, col, "%s", m[4])
 		return d
 	}
 	var te *template.Error
 	if errors.As(err, &te) && te.Name != "" {
-		d.Add(filepath.Join(ts.dir, te.Name), te.Line, 0, "%s", te.Description)
+		// Escaping errors without a position name the template being
+		// executed ("base"), not a file: report them at the file that
+		// defines it.
+		file := te.Name
+		if f, ok := ts.defined[page][te.Name]; ok {
+			file = f
+		}
+		d.Add(filepath.Join(ts.dir, file), te.Line, 0, "%s", te.Description)
 		return d
 	}
 	d.Add(ts.dir, 0, 0, "%s", strings.TrimPrefix(msg, "template: "))
 	return d
+}
+
+// column converts the 0-based byte offset within a line that template
+// errors carry into the 1-based rune column diagnostics use, so a line with
+// non-ASCII text before the mistake still points at it. It returns 0 (no
+// column) if src has no such line.
+func column(src string, line, off int) int {
+	start := 0
+	for range line - 1 {
+		i := strings.IndexByte(src[start:], '\n')
+		if i < 0 {
+			return 0
+		}
+		start += i + 1
+	}
+	end := min(start+off, len(src))
+	return 1 + utf8.RuneCountInString(src[start:end])
 }
 
 var funcs = template.FuncMap{
