@@ -32,4 +32,4 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzResolve$$' -fuzztime 20s ./generator/internal/glossary/
 
 clean:
-	rm -rf public
+	rm -rf public .glossary

@@ -61,6 +61,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fs.StringVar(&cfg.Templates, "templates", "templates", "folder of html/template files")
 		fs.StringVar(&cfg.Static, "static", "static", "folder of files copied as they are")
 		fs.StringVar(&cfg.Out, "out", "public", "output folder")
+		fs.StringVar(&cfg.Cache, "cache", ".glossary", "folder for build metadata (parsed topics, the record of what is in -out); kept out of -out")
 		fs.BoolVar(&cfg.Drafts, "drafts", false, "publish topics marked draft")
 	}
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file (for go tool pprof)")

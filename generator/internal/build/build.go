@@ -6,8 +6,11 @@
 //
 // Output is never half-written: a full build renders into a temporary
 // folder beside the output and swaps it in; the dev server replaces single
-// files by rename. The output folder carries a manifest (.glossary-build.json)
-// that marks it as ours and lets the next build skip unchanged pages.
+// files by rename. The output folder holds the site and nothing else: what
+// the generator knows of it lives in a cache folder (Config.Cache), with a
+// manifest of the files written, which marks the output as ours and lets
+// the next build skip unchanged pages, and the parsed topics, which let it
+// read only the files that changed.
 package build
 
 import (
@@ -37,6 +40,9 @@ import (
 // Config names the folders and switches of a build.
 type Config struct {
 	Content, Templates, Static, Out string
+	// Cache is the folder for build metadata, outside the output; the
+	// default is .glossary beside Out.
+	Cache string
 	// Drafts publishes topics marked draft.
 	Drafts bool
 	// Incremental keeps, between runs, what makes the next one faster
@@ -110,6 +116,9 @@ type Result struct {
 
 // NewSite prepares an empty site; Load reads it.
 func NewSite(cfg Config) *Site {
+	if cfg.Cache == "" {
+		cfg.Cache = filepath.Join(filepath.Dir(cfg.Out), ".glossary")
+	}
 	s := &Site{cfg: cfg, topics: map[string]*fileState{}, static: map[string]*fileState{}}
 	s.search.Keep = cfg.Incremental
 	return s
@@ -412,7 +421,7 @@ func (s *Site) loadStatic(force map[string]bool) bool {
 			s.statDiags.Add(p, 0, 0, "%v", err)
 			return nil
 		}
-		if p != root && content.Ignored(e.Name()) {
+		if p != root && Litter(e.Name()) {
 			if e.IsDir() {
 				return filepath.SkipDir
 			}
@@ -451,6 +460,23 @@ func (s *Site) loadStatic(force map[string]bool) bool {
 		}
 	}
 	return changed || !sameDiags(s.statDiags, oldDiags)
+}
+
+// Litter reports whether a file or folder in static/ is editors' or
+// systems' leftovers, never published: backup, swap and lock files,
+// Finder and Explorer metadata, version-control folders. Everything else
+// in static/, dotfiles and _files included, is copied as it is: hosts need
+// .well-known/, _headers, _redirects, .nojekyll, CNAME and .htaccess. (The
+// content folder skips more: see content.Ignored.)
+func Litter(name string) bool {
+	switch name {
+	case ".DS_Store", "Thumbs.db", ".git", ".hg", ".svn":
+		return true
+	}
+	return strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
+		strings.HasSuffix(name, ".swo") || strings.HasSuffix(name, ".swx") ||
+		strings.HasPrefix(name, ".#") ||
+		len(name) > 1 && strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#")
 }
 
 // Diagnostics are the problems found by the last Load, before indexing.
@@ -518,18 +544,20 @@ func (s *Site) Generate(mode Mode) (Result, error) {
 	}
 	r := &render.Renderer{G: g, T: s.templates, MD: s.md, Names: s.names}
 	old := s.written
+	var out outputState
 	if mode == Full {
 		var err error
-		if old, err = readManifest(s.cfg.Out); err != nil {
+		if out, err = inspectOutput(s.cfg.Out, s.record()); err != nil {
 			return Result{}, err
 		}
+		old = out.files
 	}
 	p, d := s.plan(r, old, mode == Check)
 	if len(d) > 0 {
 		return Result{}, d.Err()
 	}
 	res := Result{Topics: len(g.Topics), Pages: p.pages, Removed: len(p.removed)}
-	if mode == Full && p.unchanged(s.cfg.Out) {
+	if mode == Full && out.complete && p.unchanged() {
 		// The output already is this site: leave it alone, but for the
 		// cache, whose file times may have moved.
 		s.written = p.files
@@ -539,7 +567,7 @@ func (s *Site) Generate(mode Mode) (Result, error) {
 	var w writer = discardWriter{}
 	switch mode {
 	case Full:
-		sw, err := newSwapWriter(s.cfg.Out, old)
+		sw, err := newSwapWriter(s.cfg.Out, s.record(), old)
 		if err != nil {
 			return Result{}, err
 		}
@@ -548,7 +576,7 @@ func (s *Site) Generate(mode Mode) (Result, error) {
 		if old == nil {
 			return Result{}, errors.New("incremental write before a full build")
 		}
-		w = &placeWriter{out: s.cfg.Out, old: old}
+		w = &placeWriter{out: s.cfg.Out, record: s.record(), old: old}
 	}
 	written, d := s.execute(r, w, p)
 	if len(d) > 0 {
@@ -635,9 +663,10 @@ func (s *Site) plan(r *render.Renderer, old map[string]entry, all bool) (plan, d
 	return p, d
 }
 
-// unchanged reports whether the output folder already holds exactly the
-// planned site: nothing to render, nothing to remove, every file present.
-func (p plan) unchanged(out string) bool {
+// unchanged reports whether the plan leaves an output folder that holds
+// every file of its manifest as it is: nothing to render, nothing to
+// remove.
+func (p plan) unchanged() bool {
 	if len(p.removed) > 0 {
 		return false
 	}
@@ -646,12 +675,12 @@ func (p plan) unchanged(out string) bool {
 			return false
 		}
 	}
-	for _, j := range p.jobs {
-		if _, err := os.Lstat(filepath.Join(out, filepath.FromSlash(j.file))); err != nil {
-			return false
-		}
-	}
 	return true
+}
+
+// record is the folder in the cache for this site's output.
+func (s *Site) record() string {
+	return RecordDir(s.cfg.Cache, s.cfg.Out)
 }
 
 // execute carries out a plan through w on all cores and returns how many

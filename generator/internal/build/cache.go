@@ -15,11 +15,11 @@ import (
 	"glossary/generator/internal/markdown"
 )
 
-// CacheFile holds, in the output folder, the topics as the last successful
-// full build read them, with each file's size and time, so the next build
-// parses only the files that changed since. It is valid only for the same
-// generator executable, content folder and switches.
-const CacheFile = ".glossary-cache"
+// The cache file (CacheFile in the output's record folder) holds the
+// topics as the last successful full build read them, drafts included,
+// with each file's size and time, so the next build parses only the files
+// that changed since. It is valid only for the same generator executable,
+// content folder and switches; deleting it costs only time.
 
 type cacheData struct {
 	Version  uint64
@@ -56,7 +56,7 @@ var executableHash = sync.OnceValue(func() uint64 {
 // is a valid one; Load then re-reads only what changed. It reports whether
 // the cache was used.
 func (s *Site) LoadCache() bool {
-	file, err := os.Open(filepath.Join(s.cfg.Out, CacheFile))
+	file, err := os.Open(filepath.Join(s.record(), CacheFile))
 	if err != nil {
 		return false
 	}
@@ -108,8 +108,11 @@ func (s *Site) saveCache() error {
 	}
 	slices.Sort(rels)
 	c.Count = len(rels)
-	p := filepath.Join(s.cfg.Out, CacheFile)
-	f, err := os.CreateTemp(s.cfg.Out, ".tmp-cache-*")
+	p := filepath.Join(s.record(), CacheFile)
+	if err := os.MkdirAll(s.record(), 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(s.record(), ".tmp-cache-*")
 	if err != nil {
 		return err
 	}

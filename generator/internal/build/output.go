@@ -1,94 +1,16 @@
 package build
 
 import (
-	"encoding/json"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
-	"slices"
-	"strconv"
 	"strings"
 	"sync"
 
 	"golang.org/x/sys/unix"
 )
-
-// ManifestFile marks an output folder as the generator's and records, for
-// every file in it, the fingerprint of its inputs and the hash of its bytes.
-const ManifestFile = ".glossary-build.json"
-
-const manifestFormat = "glossary-build/1"
-
-type manifest struct {
-	Format string           `json:"format"`
-	Files  map[string]entry `json:"files"`
-}
-
-type entry struct {
-	Fingerprint uint64 `json:"fp"`
-	Hash        uint64 `json:"hash"`
-}
-
-// readManifest inspects dir. A missing folder gives an empty manifest; a
-// folder with other contents and no manifest is refused, so a mistyped -out
-// never deletes someone's files.
-func readManifest(dir string) (map[string]entry, error) {
-	files := map[string]entry{}
-	info, err := os.Stat(dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return files, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	if !info.IsDir() {
-		return nil, fmt.Errorf("output %s exists and is not a folder; choose another -out", dir)
-	}
-	raw, err := os.ReadFile(filepath.Join(dir, ManifestFile))
-	if err != nil {
-		entries, _ := os.ReadDir(dir)
-		if len(entries) == 0 {
-			return files, nil
-		}
-		return nil, fmt.Errorf("refusing to replace %s: it holds files the generator did not write (no %s); empty it, remove it or choose another -out", dir, ManifestFile)
-	}
-	var m manifest
-	if err := json.Unmarshal(raw, &m); err != nil || m.Format != manifestFormat {
-		// Ours (the marker exists) but unreadable: rebuild everything.
-		return files, nil
-	}
-	if m.Files != nil {
-		files = m.Files
-	}
-	return files, nil
-}
-
-// encodeManifest writes what json.Marshal would, without reflection: the
-// dev server writes the manifest after every rebuild.
-func encodeManifest(files map[string]entry) []byte {
-	names := make([]string, 0, len(files))
-	for name := range files {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	b := append(make([]byte, 0, 64*len(files)), `{"format":"`+manifestFormat+`","files":{`...)
-	for i, name := range names {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		key, _ := json.Marshal(name)
-		b = append(b, key...)
-		b = append(b, `:{"fp":`...)
-		b = strconv.AppendUint(b, files[name].Fingerprint, 10)
-		b = append(b, `,"hash":`...)
-		b = strconv.AppendUint(b, files[name].Hash, 10)
-		b = append(b, '}')
-	}
-	return append(b, "}}\n"...)
-}
 
 // writer receives the output of one build.
 type writer interface {
@@ -109,7 +31,9 @@ type writer interface {
 // fast, and their timestamps stay, so rsync and CDNs see real changes only.
 type swapWriter struct {
 	out, tmp string
-	old      map[string]entry
+	// record is the output's folder in the cache (see RecordDir).
+	record string
+	old    map[string]entry
 	mu       sync.Mutex
 	dirs     map[string]bool
 	// lock is the marker file, locked while this build runs.
@@ -118,7 +42,7 @@ type swapWriter struct {
 
 const tmpMarker = ".glossary-tmp"
 
-func newSwapWriter(out string, old map[string]entry) (*swapWriter, error) {
+func newSwapWriter(out, record string, old map[string]entry) (*swapWriter, error) {
 	parent, base := filepath.Dir(out), filepath.Base(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
@@ -150,7 +74,7 @@ func newSwapWriter(out string, old map[string]entry) (*swapWriter, error) {
 		os.RemoveAll(tmp)
 		return nil, err
 	}
-	return &swapWriter{out: out, tmp: tmp, old: old, dirs: map[string]bool{}, lock: lock}, nil
+	return &swapWriter{out: out, tmp: tmp, record: record, old: old, dirs: map[string]bool{}, lock: lock}, nil
 }
 
 func (w *swapWriter) mkdir(file string) error {
@@ -203,7 +127,7 @@ func (w *swapWriter) write(file string, data []byte, hash uint64) error {
 func (w *swapWriter) remove(string) error { return nil }
 
 func (w *swapWriter) commit(files map[string]entry) error {
-	if err := os.WriteFile(filepath.Join(w.tmp, ManifestFile), encodeManifest(files), 0o644); err != nil {
+	if err := writeManifest(w.out, w.record, pending(w.old, files)); err != nil {
 		w.abort()
 		return err
 	}
@@ -213,7 +137,10 @@ func (w *swapWriter) commit(files map[string]entry) error {
 	}
 	w.lock.Close()
 	if _, err := os.Stat(w.out); errors.Is(err, fs.ErrNotExist) {
-		return os.Rename(w.tmp, w.out)
+		if err := os.Rename(w.tmp, w.out); err != nil {
+			return err
+		}
+		return writeManifest(w.out, w.record, files)
 	}
 	// Exchange the two folders in one step where the kernel can; else
 	// move the old one aside first.
@@ -229,7 +156,10 @@ func (w *swapWriter) commit(files map[string]entry) error {
 			w.abort()
 			return err
 		}
-		return os.RemoveAll(aside)
+		w.tmp = aside
+	}
+	if err := writeManifest(w.out, w.record, files); err != nil {
+		return err
 	}
 	return os.RemoveAll(w.tmp) // now the previous site
 }
@@ -245,11 +175,12 @@ func (w *swapWriter) abort() {
 // succeeded, so a failed build leaves the last good site, and a reader
 // gets the old page or the new one, never half of one.
 type placeWriter struct {
-	out string
-	old map[string]entry
+	out, record string
+	old         map[string]entry
 
 	mu      sync.Mutex
 	staged  map[string]string // final path → temporary file
+	added   bool              // a staged file is one the output did not have
 	removed []string
 }
 
@@ -270,6 +201,9 @@ func (w *placeWriter) write(file string, data []byte, hash uint64) error {
 		w.staged = map[string]string{}
 	}
 	w.staged[p] = tmp
+	if _, ok := w.old[file]; !ok {
+		w.added = true
+	}
 	return nil
 }
 
@@ -281,6 +215,13 @@ func (w *placeWriter) remove(file string) error {
 }
 
 func (w *placeWriter) commit(files map[string]entry) error {
+	if w.added {
+		// New names must be on record before they appear in the output.
+		if err := writeManifest(w.out, w.record, pending(w.old, files)); err != nil {
+			w.abort()
+			return err
+		}
+	}
 	var errs []error
 	for p, tmp := range w.staged {
 		if err := os.Rename(tmp, p); err != nil {
@@ -302,7 +243,7 @@ func (w *placeWriter) commit(files map[string]entry) error {
 	if len(errs) > 0 {
 		return errors.Join(errs...)
 	}
-	return writeAtomic(filepath.Join(w.out, ManifestFile), encodeManifest(files))
+	return writeManifest(w.out, w.record, files)
 }
 
 func (w *placeWriter) abort() {

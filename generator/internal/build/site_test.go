@@ -333,7 +333,72 @@ func TestForeignOutputRefused(t *testing.T) {
 				writeFile(t, "public/thesis.tex", "months of work\n")
 				writeFile(t, "public/figures/plot.svg", "<svg/>\n")
 			},
-			error: "refusing to replace public: it holds files the generator did not write (no .glossary-build.json)",
+			error: "refusing to replace public: it is not empty and .glossary/",
+		},
+		{
+			name:  "only a repository",
+			setup: func(t *testing.T) { writeFile(t, "public/.git/HEAD", "ref: refs/heads/main\n") },
+			error: "refusing to replace public: it is not empty",
+		},
+		{
+			name:  "only a dotfile",
+			setup: func(t *testing.T) { writeFile(t, "public/.env", "SECRET=1\n") },
+			error: "refusing to replace public: it is not empty",
+		},
+		{
+			name: "an earlier build whose record was deleted",
+			setup: func(t *testing.T) {
+				mustBuild(t, testConfig)
+				if err := os.RemoveAll(".glossary"); err != nil {
+					t.Fatal(err)
+				}
+			},
+			error: "if it is an earlier build's output, remove it and build again",
+		},
+		{
+			name: "an earlier build recorded for another folder",
+			setup: func(t *testing.T) {
+				mustBuild(t, Config{Content: "content", Templates: "templates", Static: "static", Out: "site"})
+				if err := os.Rename("site", "public"); err != nil {
+					t.Fatal(err)
+				}
+			},
+			error: "remove it and build again",
+		},
+		{
+			name: "an earlier build someone added a file to",
+			setup: func(t *testing.T) {
+				mustBuild(t, testConfig)
+				writeFile(t, "public/topics/notes.txt", "mine\n")
+			},
+			error: "refusing to replace public: it holds topics/notes.txt, which the generator did not write",
+		},
+		{
+			name: "an earlier build someone added a hidden folder to",
+			setup: func(t *testing.T) {
+				mustBuild(t, testConfig)
+				writeFile(t, "public/.git/HEAD", "ref: refs/heads/main\n")
+			},
+			error: "refusing to replace public: it holds .git/, which",
+		},
+		{
+			name: "an earlier build with an empty folder added",
+			setup: func(t *testing.T) {
+				mustBuild(t, testConfig)
+				if err := os.Mkdir("public/.svn", 0o755); err != nil {
+					t.Fatal(err)
+				}
+			},
+			error: "refusing to replace public: it holds .svn/, which",
+		},
+		{
+			name: "an earlier build missing a file",
+			setup: func(t *testing.T) {
+				mustBuild(t, testConfig)
+				if err := os.Remove("public/index.html"); err != nil {
+					t.Fatal(err)
+				}
+			},
 		},
 		{
 			name:  "a file",
@@ -359,8 +424,11 @@ func TestForeignOutputRefused(t *testing.T) {
 				if err != nil {
 					t.Fatalf("build: %v", err)
 				}
-				if _, err := os.Stat(filepath.Join(testConfig.Out, ManifestFile)); err != nil {
-					t.Errorf("no manifest after a build into an empty folder: %v", err)
+				if _, err := os.Stat(filepath.Join(RecordDir(".glossary", testConfig.Out), ManifestFile)); err != nil {
+					t.Errorf("no manifest after the build: %v", err)
+				}
+				if _, err := os.Stat(filepath.Join(testConfig.Out, "index.html")); err != nil {
+					t.Errorf("the build did not write the site: %v", err)
 				}
 				return
 			}
@@ -393,7 +461,7 @@ func TestRebuild(t *testing.T) {
 	}{
 		{name: "nothing changed", changed: nil},
 		{name: "nothing changed, same site", sameSite: true},
-		{name: "nothing changed, no cache", noCache: true, changed: []string{CacheFile}},
+		{name: "nothing changed, no cache", noCache: true, changed: nil},
 		{
 			name: "one topic's body",
 			edit: func(t *testing.T) {
@@ -405,7 +473,7 @@ func TestRebuild(t *testing.T) {
 				writeFile(t, "content/claims/subrogation.md", strings.Replace(string(data), "often yes.", "usually yes.", 1))
 			},
 			written: 1,
-			changed: []string{".glossary-build.json", CacheFile, "topics/subrogation/index.html"},
+			changed: []string{"topics/subrogation/index.html"},
 		},
 	}
 	for _, tt := range tests {
@@ -446,7 +514,7 @@ func TestRebuild(t *testing.T) {
 			// Files kept are the same files: their times stay, so tools
 			// that sync the output see real changes only.
 			for p, f := range before {
-				if strings.HasSuffix(p, "/") || p == ManifestFile || slices.Contains(tt.changed, p) {
+				if strings.HasSuffix(p, "/") || slices.Contains(tt.changed, p) {
 					continue
 				}
 				if !after[p].mod.Equal(f.mod) {
@@ -486,8 +554,9 @@ func TestCheckWritesNothing(t *testing.T) {
 
 func TestEncodeManifestMatchesJSON(t *testing.T) {
 	files := map[string]entry{"topics/a/index.html": {1, 2}, "css/site.css": {1<<63 + 5, 0}, `odd "name".txt`: {3, 4}}
-	want, _ := json.Marshal(manifest{Format: manifestFormat, Files: files})
-	if got := encodeManifest(files); string(got) != string(want)+"\n" {
+	const out = "/srv/odd \"site\" <1>"
+	want, _ := json.Marshal(manifest{Format: manifestFormat, Out: out, Files: files})
+	if got := encodeManifest(out, files); string(got) != string(want)+"\n" {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"glossary/generator/internal/build"
 )
 
 //go:embed reload.js
@@ -59,8 +61,11 @@ func (s *server) file(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "400 bad request", http.StatusBadRequest)
 		return
 	}
+	// Dotfiles are served (a site's static/.well-known/ is published), but
+	// not what a build never publishes: litter, and the staging files of a
+	// rebuild in progress.
 	for _, part := range strings.Split(name, "/") {
-		if part == ".." || (strings.HasPrefix(part, ".") && part != "") {
+		if part == ".." || build.Litter(part) || strings.HasPrefix(part, ".tmp-") {
 			http.Error(w, "404 not found", http.StatusNotFound)
 			return
 		}
