@@ -34,8 +34,8 @@ type swapWriter struct {
 	// record is the output's folder in the cache (see RecordDir).
 	record string
 	old    map[string]entry
-	mu       sync.Mutex
-	dirs     map[string]bool
+	mu     sync.Mutex
+	dirs   map[string]bool
 	// lock is the marker file, locked while this build runs.
 	lock *os.File
 }
