@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -30,8 +31,14 @@ func TestKilledBuildKeepsPreviousSite(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "public")
+	// Each build runs in dir, so its metadata (.glossary/) stays there.
+	generator := func(args ...string) *exec.Cmd {
+		cmd := exec.Command(bin, args...)
+		cmd.Dir = dir
+		return cmd
+	}
 	args := append([]string{"build", "-content", contentDir, "-out", out}, siteFlags...)
-	if b, err := exec.Command(bin, args...).CombinedOutput(); err != nil {
+	if b, err := generator(args...).CombinedOutput(); err != nil {
 		t.Fatalf("first build: %v\n%s", err, b)
 	}
 	before := tree(t, out)
@@ -49,32 +56,44 @@ func TestKilledBuildKeepsPreviousSite(t *testing.T) {
 		t.Fatal(err)
 	}
 	args2 := []string{"build", "-content", contentDir, "-out", out, "-templates", tmpl, "-static", siteFlags[3]}
-	cmd := exec.Command(bin, args2...)
+	cmd := generator(args2...)
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	// Kill it once it is writing: its temporary folder holds pages.
-	deadline := time.Now().Add(60 * time.Second)
-	for {
-		tmps, _ := filepath.Glob(filepath.Join(dir, ".public.tmp-*", "topics", "*"))
-		if len(tmps) > 50 {
-			break
-		}
-		if time.Now().After(deadline) {
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	// Kill it once it is writing: its temporary folder holds pages. About
+	// 2,000 pages are still to come then, a second or more of work, so the
+	// kill lands mid-build however the two processes are scheduled; the
+	// checks below fail the test if it did not.
+	tick := time.NewTicker(5 * time.Millisecond)
+	defer tick.Stop()
+	deadline := time.After(60 * time.Second)
+	for pages := 0; pages <= 50; {
+		select {
+		case err := <-exited:
+			t.Fatalf("the build ended (%v) before it had written 50 pages", err)
+		case <-deadline:
 			cmd.Process.Kill()
+			<-exited
 			t.Fatal("the build never started writing")
+		case <-tick.C:
 		}
-		time.Sleep(2 * time.Millisecond)
+		tmps, _ := filepath.Glob(filepath.Join(dir, ".public.tmp-*", "topics", "*"))
+		pages = len(tmps)
 	}
-	cmd.Process.Signal(syscall.SIGKILL)
-	cmd.Wait()
+	cmd.Process.Kill()
+	var exit *exec.ExitError
+	if err := <-exited; !errors.As(err, &exit) || exit.Sys().(syscall.WaitStatus).Signal() != syscall.SIGKILL {
+		t.Fatalf("the build was not killed mid-build: it ended with %v", err)
+	}
 	if after := tree(t, out); !equalTrees(before, after) {
 		t.Fatal("the killed build changed the previous site")
 	}
 	if left, _ := filepath.Glob(filepath.Join(dir, ".public.tmp-*")); len(left) == 0 {
-		t.Log("the build finished before it could be killed; nothing to clear")
+		t.Fatal("the killed build left no temporary folder: the next build has nothing to clear")
 	}
-	if b, err := exec.Command(bin, args2...).CombinedOutput(); err != nil {
+	if b, err := generator(args2...).CombinedOutput(); err != nil {
 		t.Fatalf("build after the kill: %v\n%s", err, b)
 	}
 	if left, _ := filepath.Glob(filepath.Join(dir, ".public.tmp-*")); len(left) != 0 {
