@@ -86,8 +86,10 @@ type Site struct {
 	// cached is true while the cache file in the output folder matches
 	// what is loaded.
 	cached bool
-	// written is what the output folder holds now, by file.
+	// written is what the output folder holds now, by file, and dirs the
+	// modification times of its folders after the last write.
 	written map[string]entry
+	dirs    map[string]int64
 	primed  bool
 }
 
@@ -550,7 +552,7 @@ func (s *Site) Generate(mode Mode) (Result, error) {
 		if out, err = inspectOutput(s.cfg.Out, s.record()); err != nil {
 			return Result{}, err
 		}
-		old = out.files
+		old, s.dirs = out.files, out.dirs
 	}
 	p, d := s.plan(r, old, mode == Check)
 	if len(d) > 0 {
@@ -567,7 +569,7 @@ func (s *Site) Generate(mode Mode) (Result, error) {
 	var w writer = discardWriter{}
 	switch mode {
 	case Full:
-		sw, err := newSwapWriter(s.cfg.Out, s.record(), old)
+		sw, err := newSwapWriter(s.cfg.Out, s.record(), old, s.dirs)
 		if err != nil {
 			return Result{}, err
 		}
@@ -576,18 +578,19 @@ func (s *Site) Generate(mode Mode) (Result, error) {
 		if old == nil {
 			return Result{}, errors.New("incremental write before a full build")
 		}
-		w = &placeWriter{out: s.cfg.Out, record: s.record(), old: old}
+		w = &placeWriter{out: s.cfg.Out, record: s.record(), old: old, dirs: s.dirs}
 	}
 	written, d := s.execute(r, w, p)
 	if len(d) > 0 {
 		w.abort()
 		return Result{}, d.Err()
 	}
-	if err := w.commit(p.files); err != nil {
+	dirs, err := w.commit(p.files)
+	if err != nil {
 		return Result{}, err
 	}
 	if mode != Check {
-		s.written = p.files
+		s.written, s.dirs = p.files, dirs
 	}
 	res.Written = written
 	if mode == Full {

@@ -20,8 +20,9 @@ type writer interface {
 	write(file string, data []byte, hash uint64) error
 	// remove deletes a file the site no longer has.
 	remove(file string) error
-	// commit publishes everything with the new manifest; abort undoes.
-	commit(files map[string]entry) error
+	// commit publishes everything with the new manifest and returns the
+	// times of the output's folders after it; abort undoes.
+	commit(files map[string]entry) (map[string]int64, error)
 	abort()
 }
 
@@ -34,15 +35,17 @@ type swapWriter struct {
 	// record is the output's folder in the cache (see RecordDir).
 	record string
 	old    map[string]entry
-	mu     sync.Mutex
-	dirs   map[string]bool
+	// oldDirs are the folder times the old manifest recorded.
+	oldDirs map[string]int64
+	mu      sync.Mutex
+	dirs    map[string]bool
 	// lock is the marker file, locked while this build runs.
 	lock *os.File
 }
 
 const tmpMarker = ".glossary-tmp"
 
-func newSwapWriter(out, record string, old map[string]entry) (*swapWriter, error) {
+func newSwapWriter(out, record string, old map[string]entry, oldDirs map[string]int64) (*swapWriter, error) {
 	parent, base := filepath.Dir(out), filepath.Base(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
@@ -74,7 +77,7 @@ func newSwapWriter(out, record string, old map[string]entry) (*swapWriter, error
 		os.RemoveAll(tmp)
 		return nil, err
 	}
-	return &swapWriter{out: out, tmp: tmp, record: record, old: old, dirs: map[string]bool{}, lock: lock}, nil
+	return &swapWriter{out: out, tmp: tmp, record: record, old: old, oldDirs: oldDirs, dirs: map[string]bool{}, lock: lock}, nil
 }
 
 func (w *swapWriter) mkdir(file string) error {
@@ -126,42 +129,49 @@ func (w *swapWriter) write(file string, data []byte, hash uint64) error {
 
 func (w *swapWriter) remove(string) error { return nil }
 
-func (w *swapWriter) commit(files map[string]entry) error {
-	if err := writeManifest(w.out, w.record, pending(w.old, files)); err != nil {
+func (w *swapWriter) commit(files map[string]entry) (map[string]int64, error) {
+	if err := writeManifest(w.out, w.record, pending(w.old, files), w.oldDirs); err != nil {
 		w.abort()
-		return err
+		return nil, err
 	}
 	if err := os.Remove(filepath.Join(w.tmp, tmpMarker)); err != nil {
 		w.abort()
-		return err
+		return nil, err
 	}
 	w.lock.Close()
+	previous := ""
 	if _, err := os.Stat(w.out); errors.Is(err, fs.ErrNotExist) {
 		if err := os.Rename(w.tmp, w.out); err != nil {
-			return err
+			return nil, err
 		}
-		return writeManifest(w.out, w.record, files)
-	}
-	// Exchange the two folders in one step where the kernel can; else
-	// move the old one aside first.
-	err := unix.Renameat2(unix.AT_FDCWD, w.tmp, unix.AT_FDCWD, w.out, unix.RENAME_EXCHANGE)
-	if err != nil {
-		aside := w.tmp + ".old"
-		if err := os.Rename(w.out, aside); err != nil {
+	} else if err := unix.Renameat2(unix.AT_FDCWD, w.tmp, unix.AT_FDCWD, w.out, unix.RENAME_EXCHANGE); err == nil {
+		// The two folders exchanged in one step.
+		previous = w.tmp
+	} else {
+		// No exchange on this file system: move the old site aside first.
+		previous = w.tmp + ".old"
+		if err := os.Rename(w.out, previous); err != nil {
 			w.abort()
-			return err
+			return nil, err
 		}
 		if err := os.Rename(w.tmp, w.out); err != nil {
-			os.Rename(aside, w.out)
+			os.Rename(previous, w.out)
 			w.abort()
-			return err
+			return nil, err
 		}
-		w.tmp = aside
 	}
-	if err := writeManifest(w.out, w.record, files); err != nil {
-		return err
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
 	}
-	return os.RemoveAll(w.tmp) // now the previous site
+	dirs := folderTimes(w.out, names, nil)
+	if err := writeManifest(w.out, w.record, files, dirs); err != nil {
+		return nil, err
+	}
+	if previous != "" {
+		return dirs, os.RemoveAll(previous)
+	}
+	return dirs, nil
 }
 
 func (w *swapWriter) abort() {
@@ -177,11 +187,14 @@ func (w *swapWriter) abort() {
 type placeWriter struct {
 	out, record string
 	old         map[string]entry
+	// dirs are the times of the output's folders, updated on commit.
+	dirs map[string]int64
 
 	mu      sync.Mutex
 	staged  map[string]string // final path → temporary file
 	added   bool              // a staged file is one the output did not have
 	removed []string
+	touched []string // files staged or removed, by name
 }
 
 func (w *placeWriter) keep(string) error { return nil }
@@ -201,6 +214,7 @@ func (w *placeWriter) write(file string, data []byte, hash uint64) error {
 		w.staged = map[string]string{}
 	}
 	w.staged[p] = tmp
+	w.touched = append(w.touched, file)
 	if _, ok := w.old[file]; !ok {
 		w.added = true
 	}
@@ -211,15 +225,16 @@ func (w *placeWriter) remove(file string) error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.removed = append(w.removed, filepath.Join(w.out, filepath.FromSlash(file)))
+	w.touched = append(w.touched, file)
 	return nil
 }
 
-func (w *placeWriter) commit(files map[string]entry) error {
+func (w *placeWriter) commit(files map[string]entry) (map[string]int64, error) {
 	if w.added {
 		// New names must be on record before they appear in the output.
-		if err := writeManifest(w.out, w.record, pending(w.old, files)); err != nil {
+		if err := writeManifest(w.out, w.record, pending(w.old, files), w.dirs); err != nil {
 			w.abort()
-			return err
+			return nil, err
 		}
 	}
 	var errs []error
@@ -241,9 +256,10 @@ func (w *placeWriter) commit(files map[string]entry) error {
 		}
 	}
 	if len(errs) > 0 {
-		return errors.Join(errs...)
+		return nil, errors.Join(errs...)
 	}
-	return writeManifest(w.out, w.record, files)
+	dirs := folderTimes(w.out, w.touched, w.dirs)
+	return dirs, writeManifest(w.out, w.record, files, dirs)
 }
 
 func (w *placeWriter) abort() {
@@ -292,8 +308,8 @@ func writeTemp(p string, data []byte) (string, error) {
 // discardWriter is check's writer: everything is rendered, nothing kept.
 type discardWriter struct{}
 
-func (discardWriter) keep(string) error                  { return nil }
-func (discardWriter) write(string, []byte, uint64) error { return nil }
-func (discardWriter) remove(string) error                { return nil }
-func (discardWriter) commit(map[string]entry) error      { return nil }
-func (discardWriter) abort()                             {}
+func (discardWriter) keep(string) error                                 { return nil }
+func (discardWriter) write(string, []byte, uint64) error                { return nil }
+func (discardWriter) remove(string) error                               { return nil }
+func (discardWriter) commit(map[string]entry) (map[string]int64, error) { return nil, nil }
+func (discardWriter) abort()                                            {}

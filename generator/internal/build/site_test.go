@@ -555,8 +555,10 @@ func TestCheckWritesNothing(t *testing.T) {
 func TestEncodeManifestMatchesJSON(t *testing.T) {
 	files := map[string]entry{"topics/a/index.html": {1, 2}, "css/site.css": {1<<63 + 5, 0}, `odd "name".txt`: {3, 4}}
 	const out = "/srv/odd \"site\" <1>"
-	want, _ := json.Marshal(manifest{Format: manifestFormat, Out: out, Files: files})
-	if got := encodeManifest(out, files); string(got) != string(want)+"\n" {
-		t.Errorf("got  %s\nwant %s", got, want)
+	for _, dirs := range []map[string]int64{nil, {".": 1, "topics/a": -5, "odd\"": 1 << 62}} {
+		want, _ := json.Marshal(manifest{Format: manifestFormat, Out: out, Files: files, Dirs: dirs})
+		if got := encodeManifest(out, files, dirs); string(got) != string(want)+"\n" {
+			t.Errorf("got  %s\nwant %s", got, want)
+		}
 	}
 }
