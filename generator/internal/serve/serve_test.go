@@ -860,14 +860,19 @@ func TestServeHTTPSafety(t *testing.T) {
 	})
 
 	t.Run("hidden files", func(t *testing.T) {
-		for _, path := range []string{"/.glossary-build.json", "/topics/.glossary-build.json", "/%2eglossary-build.json"} {
-			code, body := s.get(path)
-			if code != http.StatusNotFound || strings.Contains(body, "glossary-build/1") {
-				t.Errorf("GET %s: status %d, want 404 without the manifest", path, code)
+		// Files a build never publishes, put in the output by hand.
+		for _, name := range []string{".git/config", "topics/.tmp-123", "topics/index.html~", ".DS_Store", "css/.site.css.swp"} {
+			writeFile(t, filepath.Join(s.cfg.Out, filepath.FromSlash(name)), "private\n")
+			for _, path := range []string{"/" + name, "/" + strings.Replace(name, ".", "%2e", 1)} {
+				if code, body := s.get(path); code != http.StatusNotFound || strings.Contains(body, "private") {
+					t.Errorf("GET %s: status %d, want 404 without the file", path, code)
+				}
 			}
 		}
-		if _, err := os.Stat(filepath.Join(s.cfg.Out, build.ManifestFile)); err != nil {
-			t.Errorf("the output folder has no manifest: %v", err)
+		// A published dotfile is served.
+		writeFile(t, filepath.Join(s.cfg.Out, ".well-known", "security.txt"), "Contact: mailto:security@example.org\n")
+		if code, body := s.get("/.well-known/security.txt"); code != http.StatusOK || !strings.Contains(body, "Contact:") {
+			t.Errorf("GET /.well-known/security.txt: status %d, %q; want 200 and the file", code, body)
 		}
 	})
 

@@ -23,6 +23,8 @@ type watcher struct {
 	batches chan []string
 	errs    chan error
 	polling bool
+	// static is the static folder, where only litter is skipped.
+	static string
 
 	fsw       *fsnotify.Watcher
 	stop      chan struct{}
@@ -35,7 +37,7 @@ type watcher struct {
 const MaxDelay = 400 * time.Millisecond
 
 func newWatcher(cfg build.Config, poll time.Duration) (*watcher, error) {
-	w := &watcher{batches: make(chan []string), errs: make(chan error, 8), stop: make(chan struct{})}
+	w := &watcher{batches: make(chan []string), errs: make(chan error, 8), stop: make(chan struct{}), static: filepath.Clean(cfg.Static)}
 	if poll > 0 {
 		w.polling = true
 		w.wg.Go(func() { w.poll(poll) })
@@ -67,7 +69,8 @@ func watchLimit(err error) error {
 	return err
 }
 
-// addTree watches root and every folder below it, skipping hidden ones.
+// addTree watches root and every folder below it, skipping those the
+// site never reads.
 func (w *watcher) addTree(root string) error {
 	return filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
@@ -76,11 +79,21 @@ func (w *watcher) addTree(root string) error {
 		if !e.IsDir() {
 			return nil
 		}
-		if p != root && content.Ignored(e.Name()) {
+		if p != root && w.skipped(p) {
 			return filepath.SkipDir
 		}
 		return w.fsw.Add(p)
 	})
+}
+
+// skipped reports whether folder p is one the site never reads: hidden
+// and _ folders in content/ and templates/, only litter in static/, whose
+// .well-known/ is published.
+func (w *watcher) skipped(p string) bool {
+	if p == w.static || strings.HasPrefix(p, w.static+string(filepath.Separator)) {
+		return build.Litter(filepath.Base(p))
+	}
+	return content.Ignored(filepath.Base(p))
 }
 
 func (w *watcher) run() {
@@ -114,7 +127,7 @@ func (w *watcher) run() {
 				w.unwatch(ev.Name)
 			}
 			if ev.Has(fsnotify.Create) {
-				if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() && !content.Ignored(info.Name()) {
+				if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() && !w.skipped(ev.Name) {
 					if err := w.addTree(ev.Name); err != nil {
 						w.report(watchLimit(err))
 					}
