@@ -11,10 +11,12 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"math/rand/v2"
 	"net"
 	"net/http"
@@ -52,6 +54,13 @@ const injected = `<script src="/_glossary/reload.js"></script></body>`
 // def is a topic file's content.
 type def struct {
 	title, summary, category, tags, body string
+}
+
+// with is the topic file with extra front matter lines.
+func (d def) with(extra ...string) string {
+	src := d.String()
+	i := strings.Index(src[4:], "---\n") + 4
+	return src[:i] + strings.Join(extra, "\n") + "\n" + src[i:]
 }
 
 func (d def) String() string {
@@ -1005,6 +1014,29 @@ func TestServeIncrementalEqualsFull(t *testing.T) {
 		{"static file change", func() {
 			writeFile(t, filepath.Join(s.cfg.Static, "css", "extra.css"), "body { margin: 0 }\n")
 		}, s.shows("/css/extra.css", "margin")},
+		// Edits of one front matter key each, which must reach every page
+		// that shows it: the sitemap and feed for dates, lists and search
+		// for names, tag and category pages, related topics.
+		{"updated added", func() { s.write("alpha.md", renamed.with("updated: 2026-03-01")) },
+			s.shows("/sitemap.xml", "2026-03-01")},
+		{"updated changed", func() { s.write("alpha.md", renamed.with("updated: 2026-04-02")) },
+			s.shows("/feed.xml", "2026-04-02")},
+		{"aliases alone", func() { s.write("delta.md", delta.with("aliases: [Dee Term]")) },
+			s.shows("/topics/delta/", "Dee Term")},
+		{"tags alone", func() { s.write("delta.md", delta.with("aliases: [Dee Term]", "tags: [solo]")) },
+			s.shows("/tags/solo/", "Delta Term")},
+		{"draft on", func() { s.write("delta.md", delta.with("aliases: [Dee Term]", "tags: [solo]", "draft: true")) },
+			s.status("/tags/solo/", http.StatusNotFound)},
+		{"draft off", func() { s.write("delta.md", delta.with("aliases: [Dee Term]", "tags: [solo]", "draft: false")) },
+			s.shows("/", "Delta Term")},
+		{"related", func() { s.write("more/gamma.md", gamma3.with("related: [delta]")) },
+			s.shows("/topics/gamma/", "topics/delta/")},
+		{"category rename", func() {
+			beta4, gamma4 := beta3, gamma3
+			beta4.category, gamma4.category = "Claims Handling", "Claims Handling"
+			s.write("beta.md", beta4.String())
+			s.write("more/gamma.md", gamma4.with("related: [delta]"))
+		}, s.status("/categories/claims/", http.StatusNotFound)},
 		{"template change", func() {
 			writeFile(t, base, strings.Replace(string(topicTmpl), "<h1>{{.Title}}</h1>", "<h1 class=\"t2\">{{.Title}}</h1>", 1))
 		}, s.shows("/topics/alpha/", `<h1 class="t2">`)},
@@ -1027,7 +1059,14 @@ func (s *devServer) sameAsFull(t *testing.T, when string) {
 		t.Fatalf("%s: full build: %v", when, err)
 	}
 	// A build could still be writing: compare again after each one.
-	diff := diffTrees(t, cfg.Out, s.cfg.Out)
+	compare := func() string {
+		diff := diffTrees(t, cfg.Out, s.cfg.Out)
+		if full, served := recordedFiles(t, cfg), recordedFiles(t, s.cfg); diff == "" && !maps.Equal(full, served) {
+			diff = "the manifests differ"
+		}
+		return diff
+	}
+	diff := compare()
 	if diff == "" {
 		return
 	}
@@ -1035,11 +1074,28 @@ func (s *devServer) sameAsFull(t *testing.T, when string) {
 	for diff != "" {
 		select {
 		case <-s.builds:
-			diff = diffTrees(t, cfg.Out, s.cfg.Out)
+			diff = compare()
 		case <-deadline:
 			t.Fatalf("%s: the served output differs from a full build (-full +served):\n%s", when, diff)
 		}
 	}
+}
+
+// recordedFiles is what the manifest of cfg's output lists: each file
+// with the fingerprint of its inputs and the hash of its bytes.
+func recordedFiles(t *testing.T, cfg build.Config) map[string]string {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join(build.RecordDir(filepath.Join(filepath.Dir(cfg.Out), ".glossary"), cfg.Out), build.ManifestFile))
+	must(t, err)
+	var m struct {
+		Files map[string]json.RawMessage `json:"files"`
+	}
+	must(t, json.Unmarshal(raw, &m))
+	out := make(map[string]string, len(m.Files))
+	for name, e := range m.Files {
+		out[name] = string(e)
+	}
+	return out
 }
 
 // diffTrees describes how folder b differs from folder a: files and
