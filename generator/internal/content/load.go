@@ -2,7 +2,9 @@ package content
 
 import (
 	"bytes"
+	_ "embed"
 	"errors"
+	"fmt"
 	"io/fs"
 	"net/url"
 	"os"
@@ -24,6 +26,10 @@ type Settings struct {
 	Description string
 	BaseURL     string // absolute, ending in "/", or empty
 	Language    string
+	// License is the licence the glossary is published under, as the
+	// editor wrote it: an SPDX id (CC-BY-4.0) or an http(s) URL, or empty.
+	// LicenseURL is the address that names it, for links and exports.
+	License, LicenseURL string
 	// UnsafeHTML lets raw HTML in Markdown through to pages.
 	UnsafeHTML bool
 	// Autolink links the first mention of other topics' names.
@@ -35,7 +41,7 @@ type Settings struct {
 	Hash       uint64
 }
 
-var settingsKeys = []string{"title", "description", "base_url", "language", "unsafe_html", "autolink"}
+var settingsKeys = []string{"title", "description", "base_url", "language", "license", "unsafe_html", "autolink"}
 
 // SettingsFile is the name of the settings file in the content folder.
 const SettingsFile = "_index.md"
@@ -73,6 +79,13 @@ func ParseSettings(md *markdown.Markdown, file string, src []byte) (Settings, di
 				s.BaseURL = u.String()
 			}
 		}
+		if v := f.str("license"); v != "" {
+			if id, u, msg := license(v); msg != "" {
+				d.Add(file, f.line("license"), 1, "%s", msg)
+			} else {
+				s.License, s.LicenseURL = id, u
+			}
+		}
 		f.unknown(settingsKeys)
 	}
 	s.Intro = src[fm.bodyStart:]
@@ -82,6 +95,34 @@ func ParseSettings(md *markdown.Markdown, file string, src []byte) (Settings, di
 	s.IntroLinks = doc.links(file, SettingsFile, &d)
 	s.Hash = Hash(src)
 	return s, d
+}
+
+// spdxIDs are the SPDX License List's identifiers (spdx.txt, from the
+// list's version 3.24): reuse needs a licence that tools recognise, so an
+// id must be one of them.
+//
+//go:embed spdx.txt
+var spdxList string
+
+var spdxIDs = strings.Fields(spdxList)
+
+// license checks a license setting: an SPDX id, matched in any case and
+// returned as the list spells it, or an absolute http(s) URL. It returns
+// the value, the URL that names it, or a message saying what is wrong.
+func license(v string) (id, u, msg string) {
+	if strings.Contains(v, ":") {
+		p, err := url.Parse(v)
+		if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+			return "", "", fmt.Sprintf("license %q must be an SPDX id such as CC-BY-4.0 or an absolute http(s) address", v)
+		}
+		return v, p.String(), ""
+	}
+	for _, known := range spdxIDs {
+		if strings.EqualFold(known, v) {
+			return known, "https://spdx.org/licenses/" + known + ".html", ""
+		}
+	}
+	return "", "", fmt.Sprintf("license %q is not an SPDX license id%s; use one from https://spdx.org/licenses/ or the licence's URL", v, diag.DidYouMean(v, spdxIDs))
 }
 
 // IsTopicFile reports whether a name below the content folder is a topic:

@@ -67,7 +67,7 @@ func (s Section) ID() string { return sectionInfo[s].id }
 // body never take them, so every anchor on a page is unique.
 var ReservedIDs = func() []string {
 	ids := []string{"top", "main", "toc", "breadcrumb", "search", "search-input", "search-results",
-		"related-topics", "links-to", "linked-from", "site-header", "site-footer", "updated"}
+		"related-topics", "links-to", "linked-from", "site-header", "site-footer", "updated", "term"}
 	for s := range NumSections {
 		ids = append(ids, s.ID())
 	}
@@ -109,6 +109,9 @@ type Topic struct {
 	Links []Link
 	// Definition is the Definition section as plain text, for search.
 	Definition string
+	// Lead is the first paragraph of Definition as plain text: the scope
+	// note of the exports.
+	Lead string
 	// Hash identifies the file's bytes; a changed hash means re-render.
 	Hash uint64
 	// BodyStart is the byte offset of the body, BodyLine the number of
@@ -294,6 +297,7 @@ func ParseBody(md *markdown.Markdown, linker *markdown.Linker, t *Topic, src []b
 		t.Questions = append(t.Questions, markdown.PlainText(q.Heading, doc.Src))
 	}
 	t.Definition = excerpt(doc, Definition, 600)
+	t.Lead = lead(doc, Definition)
 	if !t.HasSection[Definition] {
 		d.Add(path, t.BodyLine+1, 1, "missing required section \"## Definition\"")
 	}
@@ -338,6 +342,21 @@ func invalidUTF8(src []byte) (int, int) {
 // SlugFromFile is the default slug: the file name without its extension.
 func SlugFromFile(rel string) string {
 	return strings.TrimSuffix(path.Base(rel), path.Ext(rel))
+}
+
+// lead is the first paragraph of a section as plain text, or its first
+// block when it has no paragraph (a definition that is one list).
+func lead(doc *Document, s Section) string {
+	blocks := doc.Sections[s]
+	for _, n := range blocks {
+		if n.Kind() == ast.KindParagraph {
+			return markdown.PlainText(n, doc.Src)
+		}
+	}
+	if len(blocks) > 0 {
+		return markdown.PlainText(blocks[0], doc.Src)
+	}
+	return ""
 }
 
 func excerpt(doc *Document, s Section, limit int) string {
