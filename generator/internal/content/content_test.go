@@ -85,17 +85,17 @@ func TestParseErrors(t *testing.T) {
 		{
 			name: "YAML that is not a mapping",
 			src:  "---\njust a sentence\n---\n\n## Definition\n\nText.\n",
-			want: []string{file + `:2:1: invalid YAML front matter: cannot unmarshal !!str ...`},
+			want: []string{file + `:2:1: invalid YAML front matter: expected lines of key: value, got the text "just a sentence"`},
 		},
 		{
 			name: "malformed TOML",
 			src:  "+++\ntitle = \"A\"\nsummary = \"B\"\ntags = 5 5\n+++\n\n## Definition\n\nText.\n",
-			want: []string{file + `:4:1: invalid TOML front matter: ...`},
+			want: []string{file + `:4:10: invalid TOML front matter: expected a top-level item to end with a newline, comment, or EOF, but got '5' instead`},
 		},
 		{
 			name: "malformed JSON",
 			src:  "{\n  \"title\": \"A\",\n  \"summary\": \"B\"\n  \"tags\": []\n}\n\n## Definition\n\nText.\n",
-			want: []string{file + `:4:1: invalid JSON front matter: ...`},
+			want: []string{file + `:4:3: invalid JSON front matter: invalid character '"' after object key:value pair`},
 		},
 		{
 			name: "malformed JSON on its closing line",
@@ -133,40 +133,40 @@ func TestParseErrors(t *testing.T) {
 		{
 			name: "tags is a number",
 			src:  "---\ntitle: A\nsummary: B\ntags: 5\n---\n\n## Definition\n\nText.\n",
-			want: []string{file + `:4:1: tags: expected a list such as [a, b], got the number 5`},
+			want: []string{file + `:4:7: tags: expected a list such as [a, b], got the number 5`},
 		},
 		{
-			name: "tag that is a number",
-			src:  "---\ntitle: A\nsummary: B\ntags: [a, 5]\n---\n\n## Definition\n\nText.\n",
-			want: []string{file + `:4:1: tags: expected a list of text, got an item that is the number 5`},
+			name: "tag that is a list",
+			src:  "---\ntitle: A\nsummary: B\ntags: [a, [5]]\n---\n\n## Definition\n\nText.\n",
+			want: []string{file + `:4:11: tags: expected a list of text, got an item that is a list`},
 		},
 		{
 			name: "draft is text",
 			src:  "---\ntitle: A\nsummary: B\ndraft: \"yes\"\n---\n\n## Definition\n\nText.\n",
-			want: []string{file + `:4:1: draft: expected true or false, got text`},
+			want: []string{file + `:4:8: draft: expected true or false, got the text "yes"`},
 		},
 		{
 			name: "title is a list",
 			src:  "---\ntitle: [a]\nsummary: B\n---\n\n## Definition\n\nText.\n",
-			want: []string{file + `:2:1: title: expected text, got a list`},
+			want: []string{file + `:2:8: title: expected text, got a list`},
 		},
 		{
 			name: "summary is a table",
 			src:  "---\ntitle: A\nsummary:\n  x: 1\n---\n\n## Definition\n\nText.\n",
-			want: []string{file + `:3:1: summary: expected text, got a nested table`},
+			want: []string{file + `:4:3: summary: expected text, got a nested table`},
 		},
 		{
 			name: "wrong types in TOML",
 			src:  "+++\ntitle = \"A\"\nsummary = \"B\"\ntags = 5\ndraft = \"yes\"\n+++\n\n## Definition\n\nText.\n",
 			want: []string{
-				file + `:4:1: tags: expected a list such as [a, b], got the number 5`,
-				file + `:5:1: draft: expected true or false, got text`,
+				file + `:4:8: tags: expected a list such as [a, b], got the number 5`,
+				file + `:5:9: draft: expected true or false, got the text "yes"`,
 			},
 		},
 		{
 			name: "wrong types in JSON",
 			src:  "{\n  \"title\": \"A\",\n  \"summary\": \"B\",\n  \"draft\": \"yes\"\n}\n\n## Definition\n\nText.\n",
-			want: []string{file + `:4:1: draft: expected true or false, got text`},
+			want: []string{file + `:4:12: draft: expected true or false, got the text "yes"`},
 		},
 		{
 			name: "unknown key",
@@ -186,12 +186,12 @@ func TestParseErrors(t *testing.T) {
 		{
 			name: "invalid date",
 			src:  "---\ntitle: A\nsummary: B\nupdated: 2026-02-30\n---\n\n## Definition\n\nText.\n",
-			want: []string{file + `:4:1: updated: "2026-02-30" is not a real date in the form YYYY-MM-DD`},
+			want: []string{file + `:4:10: updated: "2026-02-30" is not a real date in the form YYYY-MM-DD`},
 		},
 		{
 			name: "date in another form",
 			src:  "---\ntitle: A\nsummary: B\nupdated: 20 May 2026\n---\n\n## Definition\n\nText.\n",
-			want: []string{file + `:4:1: updated: "20 May 2026" is not a real date in the form YYYY-MM-DD`},
+			want: []string{file + `:4:10: updated: "20 May 2026" is not a real date in the form YYYY-MM-DD`},
 		},
 		{
 			name: "slug with capitals",
@@ -299,7 +299,7 @@ func TestParseErrors(t *testing.T) {
 			want: []string{
 				file + `:1:1: missing required front matter key "summary"`,
 				file + `:3:1: unknown front matter key "sumary" (did you mean "summary"?)`,
-				file + `:4:1: draft: expected true or false, got the number 1`,
+				file + `:4:8: draft: expected true or false, got the number 1`,
 				file + `:6:1: missing required section "## Definition"`,
 				file + `:7:1: text before the first section: start the body with "## Definition"`,
 				file + `:9:4: unknown section "Defintion" (did you mean "Definition"?)`,

@@ -5,25 +5,25 @@ import "testing"
 func TestKeyOnLine(t *testing.T) {
 	tests := []struct {
 		line, syntax, key string
+		keyOff, valueOff  int
 		ok                bool
 	}{
-		{"title: x", "yaml", "title", true},
-		{"title : x", "yaml", "title", true},
-		{`"title": x`, "yaml", "title", true},
-		{"  nested: x", "yaml", "", false},
-		{"- item", "yaml", "", false},
-		{"base_url: http://x", "yaml", "base_url", true},
-		{"title = 'x'", "toml", "title", true},
-		{"  tags = []", "toml", "tags", true},
-		{"[table]", "toml", "", false},
-		{`  "title": "x",`, "json", "title", true},
-		{`{"title": "x"`, "json", "title", true},
-		{`  title: x`, "json", "", false},
+		{"title = 'x'", "toml", "title", 0, 8, true},
+		{"  tags = []", "toml", "tags", 2, 9, true},
+		{`"quoted key" = 1`, "toml", "quoted key", 0, 15, true},
+		{"title =\r", "toml", "title", 0, 8, true},
+		{"[table]", "toml", "", 0, 0, false},
+		{"a.b = 1", "toml", "", 0, 0, false},
+		{`  "title": "x",`, "json", "title", 2, 11, true},
+		{`{"title": "x"`, "json", "title", 1, 10, true},
+		{`, "tags":["a"]`, "json", "tags", 2, 9, true},
+		{`  title: x`, "json", "", 0, 0, false},
 	}
 	for _, tt := range tests {
-		key, ok := keyOnLine(tt.line, tt.syntax)
-		if key != tt.key || ok != tt.ok {
-			t.Errorf("keyOnLine(%q, %s) = %q, %v; want %q, %v", tt.line, tt.syntax, key, ok, tt.key, tt.ok)
+		key, keyOff, valueOff, ok := keyOnLine(tt.line, tt.syntax)
+		if key != tt.key || ok != tt.ok || ok && (keyOff != tt.keyOff || valueOff != tt.valueOff) {
+			t.Errorf("keyOnLine(%q, %s) = %q, %d, %d, %v; want %q, %d, %d, %v", tt.line, tt.syntax,
+				key, keyOff, valueOff, ok, tt.key, tt.keyOff, tt.valueOff, tt.ok)
 		}
 	}
 }
