@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"glossary/generator/internal/content"
 	"glossary/generator/internal/diag"
@@ -834,6 +835,16 @@ func FuzzParse(f *testing.F) {
 		for _, l := range topic.Links {
 			if l.Line < 1 || l.Line > lines {
 				t.Errorf("link %+v outside the file's %d lines", l, lines)
+			}
+		}
+		// Where lines are unambiguous, a column is at most one past the
+		// end of its line.
+		if !strings.Contains(string(src), "\r") {
+			srcLines := strings.Split(string(src), "\n")
+			for _, x := range d {
+				if x.Line >= 1 && x.Line <= len(srcLines) && x.Col > utf8.RuneCountInString(srcLines[x.Line-1])+1 {
+					t.Errorf("diagnostic past the end of line %d (%q): %q", x.Line, srcLines[x.Line-1], x.String())
+				}
 			}
 		}
 	})
