@@ -119,17 +119,17 @@ func TestParseErrors(t *testing.T) {
 		{
 			name: "empty title",
 			src:  "---\ntitle: \"  \"\nsummary: B\n---\n\n## Definition\n\nText.\n",
-			want: []string{file + `:2:1: title is empty`},
+			want: []string{file + `:2:8: title is empty`},
 		},
 		{
 			name: "empty summary",
 			src:  "---\ntitle: A\nsummary:\n---\n\n## Definition\n\nText.\n",
-			want: []string{file + `:3:1: summary is empty`},
+			want: []string{file + `:3:9: summary is empty`},
 		},
 		{
 			name: "summary on two lines",
 			src:  "---\ntitle: A\nsummary: |\n  One.\n  Two.\n---\n\n## Definition\n\nText.\n",
-			want: []string{file + `:3:1: summary must be one sentence on one line`},
+			want: []string{file + `:3:10: summary must be one sentence on one line`},
 		},
 		{
 			name: "tags is a number",
@@ -197,27 +197,27 @@ func TestParseErrors(t *testing.T) {
 		{
 			name: "slug with capitals",
 			src:  "---\ntitle: A\nsummary: B\nslug: Deductible\n---\n\n## Definition\n\nText.\n",
-			want: []string{file + `:4:1: slug "Deductible" may hold only lowercase letters, digits and single hyphens`},
+			want: []string{file + `:4:7: slug "Deductible" may hold only lowercase letters, digits and single hyphens`},
 		},
 		{
 			name: "slug with a space",
 			src:  "---\ntitle: A\nsummary: B\nslug: policy limit\n---\n\n## Definition\n\nText.\n",
-			want: []string{file + `:4:1: slug "policy limit" may hold only lowercase letters, digits and single hyphens`},
+			want: []string{file + `:4:7: slug "policy limit" may hold only lowercase letters, digits and single hyphens`},
 		},
 		{
 			name: "slug with a slash",
 			src:  "---\ntitle: A\nsummary: B\nslug: a/b\n---\n\n## Definition\n\nText.\n",
-			want: []string{file + `:4:1: slug "a/b" may hold only lowercase letters, digits and single hyphens`},
+			want: []string{file + `:4:7: slug "a/b" may hold only lowercase letters, digits and single hyphens`},
 		},
 		{
 			name: "slug that climbs",
 			src:  "---\ntitle: A\nsummary: B\nslug: ..\n---\n\n## Definition\n\nText.\n",
-			want: []string{file + `:4:1: slug ".." may hold only lowercase letters, digits and single hyphens`},
+			want: []string{file + `:4:7: slug ".." may hold only lowercase letters, digits and single hyphens`},
 		},
 		{
 			name: "slug with a double hyphen",
 			src:  "---\ntitle: A\nsummary: B\nslug: a--b\n---\n\n## Definition\n\nText.\n",
-			want: []string{file + `:4:1: slug "a--b" may hold only lowercase letters, digits and single hyphens`},
+			want: []string{file + `:4:7: slug "a--b" may hold only lowercase letters, digits and single hyphens`},
 		},
 		{
 			name: "missing Definition",
@@ -498,7 +498,7 @@ Yes.
 		{"category", topic.Category, "Policy Structure"},
 		{"aliases", topic.Aliases, []string{"Limit of Liability"}},
 		{"tags", topic.Tags, []string{"limits", "policy-terms"}},
-		{"related", topic.Related, []content.Ref{{Name: "deductible", Line: 7}, {Name: "sublimit", Line: 7}}},
+		{"related", topic.Related, []content.Ref{{Name: "deductible", Line: 8}, {Name: "sublimit", Line: 9}}},
 		{"updated", topic.Updated, "2026-03-04"},
 		{"draft", topic.Draft, true},
 		{"autolink", topic.Autolink, false},
@@ -766,7 +766,12 @@ func TestParseSettings(t *testing.T) {
 		{
 			name: "relative base URL",
 			src:  "---\ntitle: T\nbase_url: /glossary/\n---\n",
-			want: []string{`content/_index.md:3:1: base_url "/glossary/" must be an absolute http(s) address such as https://example.org/glossary/`},
+			want: []string{`content/_index.md:3:11: base_url "/glossary/" must be an absolute http(s) address such as https://example.org/glossary/`},
+		},
+		{
+			name: "key set to nothing",
+			src:  "---\ntitle: T\ndescription:\n---\n",
+			want: []string{`content/_index.md:3:13: description is empty`},
 		},
 		{
 			name: "unknown key and bad link",

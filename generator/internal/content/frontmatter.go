@@ -484,19 +484,30 @@ func (f *fields) errorf(at place, format string, args ...any) {
 	f.d.Add(f.path, at.line, at.col, format, args...)
 }
 
+// errorAt reports a problem with key's value where the value was written.
+func (f *fields) errorAt(key, format string, args ...any) {
+	f.errorf(f.value(key).place, format, args...)
+}
+
 func (f *fields) get(key string) (any, bool) {
 	f.seen[key] = true
 	v, ok := f.fm.values[key]
 	return v, ok && v != nil
 }
 
+// str reads a text key. A key set to nothing (`category:`, `~`, JSON's
+// null) is an error: an editor who means no value leaves the key out.
 func (f *fields) str(key string) string {
-	v, ok := f.get(key)
-	if !ok {
+	f.seen[key] = true
+	v, present := f.fm.values[key]
+	if !present {
 		return ""
 	}
 	w := f.value(key)
 	switch s := v.(type) {
+	case nil:
+		f.errorf(w.place, "%s is empty", key)
+		return ""
 	case string:
 		return strings.TrimSpace(s)
 	case time.Time: // a TOML date
@@ -524,17 +535,24 @@ func (f *fields) boolean(key string) (value, set bool) {
 }
 
 func (f *fields) list(key string) []string {
+	names, _ := f.listAt(key)
+	return names
+}
+
+// listAt is list with the place of each name.
+func (f *fields) listAt(key string) ([]string, []place) {
 	v, ok := f.get(key)
 	if !ok {
-		return nil
+		return nil, nil
 	}
 	w := f.value(key)
 	items, isList := v.([]any)
 	if !isList {
 		f.errorf(w.place, "%s: expected a list such as [a, b], got %s", key, w.describe(v))
-		return nil
+		return nil, nil
 	}
 	out := make([]string, 0, len(items))
+	at := make([]place, 0, len(items))
 	for i, it := range items {
 		iw := written{place: w.place}
 		if i < len(w.items) {
@@ -554,9 +572,10 @@ func (f *fields) list(key string) []string {
 		}
 		if s = strings.TrimSpace(s); s != "" {
 			out = append(out, s)
+			at = append(at, iw.place)
 		}
 	}
-	return out
+	return out, at
 }
 
 func (f *fields) date(key string) string {

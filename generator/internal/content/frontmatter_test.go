@@ -335,10 +335,14 @@ func TestFrontMatterPositions(t *testing.T) {
 // A key set to nothing is named in the error.
 func TestNullValues(t *testing.T) {
 	tests := []struct{ src, want string }{
-		{"---\ntitle: ~\nsummary: B\n---\n", `2:1: title is empty`},
-		{"---\ntitle:\nsummary: B\n---\n", `2:1: title is empty`},
-		{"---\ntitle: A\nsummary: null\n---\n", `3:1: summary is empty`},
-		{"{\n  \"title\": null,\n  \"summary\": \"B\"\n}\n", `2:1: title is empty`},
+		{"---\ntitle: ~\nsummary: B\n---\n", `2:8: title is empty`},
+		{"---\ntitle:\nsummary: B\n---\n", `2:7: title is empty`},
+		{"---\ntitle: A\nsummary: null\n---\n", `3:10: summary is empty`},
+		{"---\ntitle: A\nsummary: B\ncategory:\n---\n", `4:10: category is empty`},
+		{"---\ntitle: A\nsummary: B\nslug: ~\n---\n", `4:7: slug is empty`},
+		{"---\ntitle: A\nsummary: B\nupdated: null\n---\n", `4:10: updated is empty`},
+		{"{\n  \"title\": null,\n  \"summary\": \"B\"\n}\n", `2:12: title is empty`},
+		{"{\n  \"title\": \"A\",\n  \"summary\": \"B\",\n  \"category\": null\n}\n", `4:15: category is empty`},
 		{"---\ntitle: A\nsummary: B\ntags: [a, null]\n---\n", `4:11: tags: expected a list of text, got an empty item`},
 	}
 	for _, tt := range tests {

@@ -71,7 +71,7 @@ func ParseSettings(md *markdown.Markdown, file string, src []byte) (Settings, di
 		if base := f.str("base_url"); base != "" {
 			u, err := url.Parse(base)
 			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-				d.Add(file, f.line("base_url"), 1, "base_url %q must be an absolute http(s) address such as https://example.org/glossary/", base)
+				f.errorAt("base_url", "base_url %q must be an absolute http(s) address such as https://example.org/glossary/", base)
 			} else {
 				if !strings.HasSuffix(u.Path, "/") {
 					u.Path += "/"
@@ -81,7 +81,7 @@ func ParseSettings(md *markdown.Markdown, file string, src []byte) (Settings, di
 		}
 		if v := f.str("license"); v != "" {
 			if id, u, msg := license(v); msg != "" {
-				d.Add(file, f.line("license"), 1, "%s", msg)
+				f.errorAt("license", "%s", msg)
 			} else {
 				s.License, s.LicenseURL = id, u
 			}

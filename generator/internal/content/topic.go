@@ -220,8 +220,9 @@ func ParseHeader(path, rel string, src []byte) (*Topic, diag.List) {
 		t.Category = f.str("category")
 		t.Aliases = f.list("aliases")
 		t.Tags = f.list("tags")
-		for _, r := range f.list("related") {
-			t.Related = append(t.Related, Ref{Name: r, Line: f.line("related")})
+		related, at := f.listAt("related")
+		for i, r := range related {
+			t.Related = append(t.Related, Ref{Name: r, Line: at[i].line})
 		}
 		t.Updated = f.date("updated")
 		t.Draft, _ = f.boolean("draft")
@@ -235,15 +236,15 @@ func ParseHeader(path, rel string, src []byte) (*Topic, diag.List) {
 			switch s, isText := v.(string); {
 			case !present:
 				d.Add(path, 1, 1, "missing required front matter key %q", key)
-			case v == nil || isText && strings.TrimSpace(s) == "":
-				d.Add(path, f.line(key), 1, "%s is empty", key)
-			} // a value of another type: f.str has reported it
+			case isText && strings.TrimSpace(s) == "":
+				f.errorAt(key, "%s is empty", key)
+			} // nothing, or a value of another type: f.str has reported it
 		}
 		if strings.ContainsAny(t.Summary, "\n") {
-			d.Add(path, f.line("summary"), 1, "summary must be one sentence on one line")
+			f.errorAt("summary", "summary must be one sentence on one line")
 		}
 		if t.Slug != "" && !ValidSlug(t.Slug) {
-			d.Add(path, f.line("slug"), 1, "slug %q may hold only lowercase letters, digits and single hyphens", t.Slug)
+			f.errorAt("slug", "slug %q may hold only lowercase letters, digits and single hyphens", t.Slug)
 			t.Slug = ""
 		}
 	}

@@ -169,7 +169,7 @@ func TestNewErrors(t *testing.T) {
 			files: map[string]string{
 				"a.md": topic("A", "related:\n  - a\n", "Text."),
 			},
-			want: []string{`content/a.md:4:1: related: a topic cannot be related to itself`},
+			want: []string{`content/a.md:5:1: related: a topic cannot be related to itself`},
 		},
 		{
 			name: "link to a draft",
