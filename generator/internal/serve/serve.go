@@ -46,6 +46,21 @@ type Options struct {
 	Ready func(addr string)
 	// Built, if set, is called after every build with its outcome.
 	Built func(build.Result, error)
+
+	tuning
+}
+
+// tuning is what the tests change (export_test.go); the zero value is
+// what serve does.
+type tuning struct {
+	// quiet and maxDelay replace Quiet and MaxDelay.
+	quiet, maxDelay time.Duration
+	// polled is called after each look at the files when polling, and
+	// after the rebuild it caused.
+	polled func()
+	// watchErr, when it returns an error for a folder, makes adding the
+	// folder's watch fail with it, as the kernel's limits do.
+	watchErr func(dir string) error
 }
 
 // Quiet is how long the watcher waits after the last event of a burst
@@ -68,7 +83,7 @@ func Run(ctx context.Context, opts Options) error {
 	s := &server{opts: opts, site: build.NewSite(opts.Config), hub: newHub()}
 	s.hosts = allowedHosts(ln.Addr().(*net.TCPAddr), opts.Addr)
 
-	w, err := newWatcher(opts.Config, opts.Poll)
+	w, err := newWatcher(opts.Config, opts.Poll, opts.tuning)
 	if err != nil {
 		return err
 	}
@@ -128,29 +143,41 @@ func (s *server) loop(ctx context.Context, w *watcher) error {
 			return ctx.Err()
 		case err := <-w.errs:
 			fmt.Fprintf(s.opts.Log, "watch: %v\n", err)
+		case <-w.ticks:
+			if w.changed(ctx) {
+				s.rebuild(nil)
+			}
+			if s.opts.polled != nil {
+				s.opts.polled()
+			}
 		case batch, ok := <-w.batches:
 			if !ok {
 				return ctx.Err()
 			}
-			// Polling and overflowed event queues send an empty batch:
-			// compare every file with what was read before.
-			start := time.Now()
-			var changed bool
-			if len(batch) == 0 {
-				changed = s.site.Load()
-			} else {
-				changed = s.site.Reload(batch)
-			}
-			if !changed && s.built {
-				continue
-			}
-			mode := build.InPlace
-			if !s.built {
-				mode = build.Full
-			}
-			s.generate(describe(batch), mode, start)
+			s.rebuild(batch)
 		}
 	}
+}
+
+// rebuild reads the changed paths and builds what they affect. Polling
+// and overflowed event queues give an empty batch: every file is then
+// compared with what was read before.
+func (s *server) rebuild(batch []string) {
+	start := time.Now()
+	var changed bool
+	if len(batch) == 0 {
+		changed = s.site.Load()
+	} else {
+		changed = s.site.Reload(batch)
+	}
+	if !changed && s.built {
+		return
+	}
+	mode := build.InPlace
+	if !s.built {
+		mode = build.Full
+	}
+	s.generate(describe(batch), mode, start)
 }
 
 // generate runs the pipeline; start is when reading the changes began,
@@ -160,7 +187,7 @@ func (s *server) generate(what string, mode build.Mode, start time.Time) {
 	res.Duration = time.Since(start)
 	if err == nil {
 		s.built = true
-		fmt.Fprintf(s.opts.Log, "%s: %d pages written in %d ms\n", what, res.Written, res.Duration.Milliseconds())
+		fmt.Fprintf(s.opts.Log, "%s: %s written in %d ms\n", what, pages(res.Written), res.Duration.Milliseconds())
 		s.hub.publish(event{name: "reload"})
 	} else {
 		msg := err.Error()
@@ -174,6 +201,13 @@ func (s *server) generate(what string, mode build.Mode, start time.Time) {
 	if s.opts.Built != nil {
 		s.opts.Built(res, err)
 	}
+}
+
+func pages(n int) string {
+	if n == 1 {
+		return "1 page"
+	}
+	return fmt.Sprintf("%d pages", n)
 }
 
 // describe names what changed for the terminal line, leaving out the

@@ -1,9 +1,12 @@
 package serve
 
 import (
+	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,13 +21,22 @@ import (
 )
 
 // watcher turns file system activity into batches of changed paths. An
-// empty batch asks for a full comparison with the disk.
+// empty batch asks for a full comparison with the disk. When polling,
+// nothing comes on batches: ticks says when to ask changed instead.
 type watcher struct {
 	batches chan []string
 	errs    chan error
-	polling bool
+	ticks   <-chan time.Time
 	// static is the static folder, where only litter is skipped.
 	static string
+
+	roots           []string
+	quiet, maxDelay time.Duration
+	watchErr        func(dir string) error
+	// seen is what the files looked like when polling last found them
+	// changed, or when the watcher started.
+	seen   snapshot
+	ticker *time.Ticker
 
 	fsw       *fsnotify.Watcher
 	stop      chan struct{}
@@ -36,19 +48,26 @@ type watcher struct {
 // rebuild.
 const MaxDelay = 400 * time.Millisecond
 
-func newWatcher(cfg build.Config, poll time.Duration) (*watcher, error) {
-	w := &watcher{batches: make(chan []string), errs: make(chan error, 8), stop: make(chan struct{}), static: filepath.Clean(cfg.Static)}
+func newWatcher(cfg build.Config, poll time.Duration, tune tuning) (*watcher, error) {
+	w := &watcher{
+		batches: make(chan []string), errs: make(chan error, 8), stop: make(chan struct{}),
+		static: filepath.Clean(cfg.Static), roots: []string{cfg.Content, cfg.Templates, cfg.Static},
+		quiet: cmp.Or(tune.quiet, Quiet), maxDelay: cmp.Or(tune.maxDelay, MaxDelay),
+	}
 	if poll > 0 {
-		w.polling = true
-		w.wg.Go(func() { w.poll(poll) })
+		// Taken before the first build reads the files, so that no edit
+		// made meanwhile goes unseen.
+		w.seen = w.snapshot()
+		w.ticker = time.NewTicker(poll)
+		w.ticks = w.ticker.C
 		return w, nil
 	}
 	fsw, err := fsnotify.NewWatcher()
 	if err != nil {
 		return nil, watchLimit(err)
 	}
-	w.fsw = fsw
-	for _, root := range []string{cfg.Content, cfg.Templates, cfg.Static} {
+	w.fsw, w.watchErr = fsw, tune.watchErr
+	for _, root := range w.roots {
 		if err := w.addTree(root); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			fsw.Close()
 			return nil, watchLimit(err)
@@ -82,7 +101,7 @@ func (w *watcher) addTree(root string) error {
 		if p != root && w.skipped(p) {
 			return filepath.SkipDir
 		}
-		return w.fsw.Add(p)
+		return w.add(p)
 	})
 }
 
@@ -94,6 +113,15 @@ func (w *watcher) skipped(p string) bool {
 		return build.Litter(filepath.Base(p))
 	}
 	return content.Ignored(filepath.Base(p))
+}
+
+func (w *watcher) add(dir string) error {
+	if w.watchErr != nil {
+		if err := w.watchErr(dir); err != nil {
+			return err
+		}
+	}
+	return w.fsw.Add(dir)
 }
 
 func (w *watcher) run() {
@@ -139,9 +167,9 @@ func (w *watcher) run() {
 				pending[ev.Name] = true
 				order = append(order, ev.Name)
 			}
-			quiet = time.After(Quiet)
+			quiet = time.After(w.quiet)
 			if deadline == nil {
-				deadline = time.After(MaxDelay)
+				deadline = time.After(w.maxDelay)
 			}
 		case err, ok := <-w.fsw.Errors:
 			if !ok {
@@ -149,7 +177,7 @@ func (w *watcher) run() {
 			}
 			if errors.Is(err, fsnotify.ErrEventOverflow) {
 				rescan = true
-				quiet = time.After(Quiet)
+				quiet = time.After(w.quiet)
 				continue
 			}
 			w.report(err)
@@ -174,21 +202,68 @@ func (w *watcher) unwatch(dir string) {
 	}
 }
 
-func (w *watcher) poll(every time.Duration) {
-	t := time.NewTicker(every)
-	defer t.Stop()
+// changed reports, when polling, whether the files differ from what they
+// were when it last found them changed. A difference counts only once
+// the files have held still for the quiet period (or MaxDelay has
+// passed): the build reads a file some time after it looks at its size
+// and time, so a file caught half-written, between an editor's truncate
+// and write, would be read whole but remembered half-written, and the
+// next look would rebuild again for a change already built.
+func (w *watcher) changed(ctx context.Context) bool {
+	now := w.snapshot()
+	if maps.Equal(now, w.seen) {
+		return false
+	}
+	limit := time.After(w.maxDelay)
+wait:
 	for {
 		select {
-		case <-w.stop:
-			return
-		case <-t.C:
-			select {
-			case w.batches <- nil:
-			case <-w.stop:
-				return
-			}
+		case <-ctx.Done():
+			return false
+		case <-limit:
+			break wait
+		case <-time.After(w.quiet):
 		}
+		next := w.snapshot()
+		if maps.Equal(next, now) {
+			break
+		}
+		now = next
 	}
+	changed := !maps.Equal(now, w.seen)
+	w.seen = now
+	return changed
+}
+
+// snapshot is the size and time of every file the watcher would watch.
+type snapshot map[string]stamp
+
+type stamp struct{ size, mod int64 }
+
+func (w *watcher) snapshot() snapshot {
+	files := snapshot{}
+	for _, root := range w.roots {
+		// The trailing separator enters a root that is a symbolic link,
+		// as the build does.
+		root = filepath.Clean(root) + string(filepath.Separator)
+		filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+			if err != nil {
+				return nil // gone meanwhile, or unreadable: the build reports it
+			}
+			if e.IsDir() {
+				if p != root && w.skipped(p) {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			// os.Stat follows a symbolic link, as the build's reads do.
+			if info, err := os.Stat(p); err == nil {
+				files[p] = stamp{info.Size(), info.ModTime().UnixNano()}
+			}
+			return nil
+		})
+	}
+	return files
 }
 
 func (w *watcher) report(err error) {
@@ -201,6 +276,9 @@ func (w *watcher) report(err error) {
 func (w *watcher) close() {
 	w.closeOnce.Do(func() {
 		close(w.stop)
+		if w.ticker != nil {
+			w.ticker.Stop()
+		}
 		if w.fsw != nil {
 			w.fsw.Close()
 		}
