@@ -34,6 +34,7 @@ import (
 	"glossary/generator/internal/diag"
 	"glossary/generator/internal/glossary"
 	"glossary/generator/internal/markdown"
+	"glossary/generator/internal/media"
 	"glossary/generator/internal/render"
 )
 
@@ -68,6 +69,8 @@ type Site struct {
 	static    map[string]*fileState // by path below static/
 	statDiags diag.List
 	walkDiags diag.List // unreadable folders, symlinks leaving content/
+	// images are the image files topics show, by content.Image.Src.
+	images map[string]*imageState
 	// linker finds topic names in prose; names identifies its names.
 	linker *markdown.Linker
 	names  uint64
@@ -121,16 +124,17 @@ func NewSite(cfg Config) *Site {
 	if cfg.Cache == "" {
 		cfg.Cache = filepath.Join(filepath.Dir(cfg.Out), ".glossary")
 	}
-	s := &Site{cfg: cfg, topics: map[string]*fileState{}, static: map[string]*fileState{}}
+	s := &Site{cfg: cfg, topics: map[string]*fileState{}, static: map[string]*fileState{}, images: map[string]*imageState{}}
 	s.search.Keep = cfg.Incremental
 	return s
 }
 
 // Load reads what changed on disk since the last Load (everything, the
-// first time): settings, topics, templates and static files. It compares
-// each file's size and time with what it read before, so it also finds
-// changes that no file system event announced (the -poll mode relies on
-// it). Files named in touched are re-read even when they look unchanged.
+// first time): settings, topics, templates, static files and the images
+// topics show. It compares each file's size and time with what it read
+// before, so it also finds changes that no file system event announced
+// (the -poll mode relies on it). Files named in touched are re-read even
+// when they look unchanged.
 // It reports whether anything changed.
 func (s *Site) Load(touched ...string) bool {
 	force := map[string]bool{}
@@ -140,7 +144,8 @@ func (s *Site) Load(touched ...string) bool {
 	changed := s.loadSettings()
 	changed = s.loadTopics(force) || changed
 	changed = s.loadTemplates() || changed
-	return s.loadStatic(force) || changed
+	changed = s.loadStatic(force) || changed
+	return s.loadImages(force) || changed
 }
 
 // Reload re-reads only the named paths, as reported by file system
@@ -149,6 +154,8 @@ func (s *Site) Load(touched ...string) bool {
 // anything changed.
 func (s *Site) Reload(paths []string) bool {
 	var topics []string
+	// Files that may be images a topic shows, to read again.
+	images := map[string]bool{}
 	changed := false
 	for _, p := range paths {
 		p = filepath.Clean(p)
@@ -157,6 +164,7 @@ func (s *Site) Reload(paths []string) bool {
 			changed = s.loadTemplates() || changed
 		case within(s.cfg.Static, p):
 			changed = s.loadStatic(map[string]bool{p: true}) || changed
+			images[p] = true
 		case within(s.cfg.Content, p):
 			rel, _ := filepath.Rel(s.cfg.Content, p)
 			rel = filepath.ToSlash(rel)
@@ -173,12 +181,22 @@ func (s *Site) Reload(paths []string) bool {
 				return s.Load(paths...) || changed
 			case content.IsTopicFile(base):
 				topics = append(topics, rel)
+			default:
+				images[p] = true
 			}
 		}
 	}
-	if len(topics) == 0 {
-		return changed
+	if len(topics) > 0 {
+		s.reloadTopics(topics)
+		changed = true
 	}
+	// After the topics: they say which images are shown now.
+	return s.loadImages(images) || changed
+}
+
+// reloadTopics reads again the named topic files, below the content
+// folder.
+func (s *Site) reloadTopics(topics []string) {
 	var stale []string
 	for _, rel := range topics {
 		p := filepath.Join(s.cfg.Content, filepath.FromSlash(rel))
@@ -192,7 +210,6 @@ func (s *Site) Reload(paths []string) bool {
 		stale = append(stale, rel)
 	}
 	s.parse(stale)
-	return true
 }
 
 // sameDiags reports whether two runs found the same problems: only a
@@ -541,10 +558,15 @@ const (
 func (s *Site) Generate(mode Mode) (Result, error) {
 	start := time.Now()
 	g, d := s.Index()
+	images, id := s.usedImages(g)
+	d.Append(id)
 	if len(d) > 0 {
 		return Result{}, d.Err()
 	}
-	r := &render.Renderer{G: g, T: s.templates, MD: s.md, Names: s.names}
+	r := &render.Renderer{G: g, T: s.templates, MD: s.md, Names: s.names, Images: make(map[string]media.Image, len(images))}
+	for src, st := range images {
+		r.Images[src] = st.img
+	}
 	old := s.written
 	var out outputState
 	if mode == Full {
@@ -554,7 +576,7 @@ func (s *Site) Generate(mode Mode) (Result, error) {
 		}
 		old, s.dirs = out.files, out.dirs
 	}
-	p, d := s.plan(r, old, mode == Check)
+	p, d := s.plan(r, old, imageCopies(images), mode == Check)
 	if len(d) > 0 {
 		return Result{}, d.Err()
 	}
@@ -606,7 +628,8 @@ func (s *Site) Generate(mode Mode) (Result, error) {
 type job struct {
 	file string
 	fp   uint64
-	page *render.Page // nil for a static file
+	page *render.Page // nil for a copied file
+	src  string       // the file to copy
 	keep bool         // unchanged since the output was written
 }
 
@@ -620,18 +643,20 @@ type plan struct {
 
 // plan compares every page's fingerprint with what old says the output
 // holds; with all, every page is rendered (check validates them all).
-func (s *Site) plan(r *render.Renderer, old map[string]entry, all bool) (plan, diag.List) {
+// Images and static files are copied; their fingerprint is their hash.
+func (s *Site) plan(r *render.Renderer, old map[string]entry, images []*imageState, all bool) (plan, diag.List) {
 	var d diag.List
 	pages := s.search.Pages(r.G)
-	p := plan{files: make(map[string]entry, len(pages)+len(s.static)), pages: len(pages)}
-	add := func(file string, fp uint64, page *render.Page) {
-		if _, dup := p.files[file]; dup {
-			d.Add(filepath.Join(s.cfg.Static, filepath.FromSlash(file)), 0, 0, "static file would overwrite the generated page %s", file)
+	p := plan{files: make(map[string]entry, len(pages)+len(images)+len(s.static)), pages: len(pages)}
+	add := func(j job) {
+		if _, dup := p.files[j.file]; dup {
+			d.Add(filepath.Join(s.cfg.Static, filepath.FromSlash(j.file)), 0, 0, "static file would overwrite the generated page %s", j.file)
 			return
 		}
-		e, had := old[file]
-		p.files[file] = entry{Fingerprint: fp, Hash: e.Hash}
-		p.jobs = append(p.jobs, job{file: file, fp: fp, page: page, keep: had && e.Fingerprint == fp && !all})
+		e, had := old[j.file]
+		p.files[j.file] = entry{Fingerprint: j.fp, Hash: e.Hash}
+		j.keep = had && e.Fingerprint == j.fp && !all
+		p.jobs = append(p.jobs, j)
 	}
 	// Fingerprints are computed for every page of every rebuild: on all
 	// cores, in strides.
@@ -647,7 +672,10 @@ func (s *Site) plan(r *render.Renderer, old map[string]entry, all bool) (plan, d
 	}
 	wg.Wait()
 	for i := range pages {
-		add(pages[i].File, fps[i], &pages[i])
+		add(job{file: pages[i].File, fp: fps[i], page: &pages[i]})
+	}
+	for _, im := range images {
+		add(job{file: im.img.File, fp: im.hash, src: im.path})
 	}
 	statics := make([]string, 0, len(s.static))
 	for rel := range s.static {
@@ -655,7 +683,7 @@ func (s *Site) plan(r *render.Renderer, old map[string]entry, all bool) (plan, d
 	}
 	slices.Sort(statics)
 	for _, rel := range statics {
-		add(rel, s.static[rel].hash, nil)
+		add(job{file: rel, fp: s.static[rel].hash, src: filepath.Join(s.cfg.Static, filepath.FromSlash(rel))})
 	}
 	for file := range old {
 		if _, ok := p.files[file]; !ok {
@@ -722,10 +750,9 @@ func (s *Site) execute(r *render.Renderer, w writer, p plan) (int, diag.List) {
 						continue
 					}
 				} else {
-					p := filepath.Join(s.cfg.Static, filepath.FromSlash(j.file))
-					data, err := os.ReadFile(p)
+					data, err := os.ReadFile(j.src)
 					if err != nil {
-						local.Add(p, 0, 0, "%v", err)
+						local.Add(j.src, 0, 0, "%v", err)
 						continue
 					}
 					buf.Write(data)

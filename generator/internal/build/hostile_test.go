@@ -12,8 +12,9 @@ import (
 // An editor's text is data: whatever it holds, no page of the built site
 // may run a script, load an iframe or carry an event handler from it. The
 // hostile site puts such text in every field (title, summary, category,
-// aliases, tags, settings, body, links, FAQ) and every place it reaches
-// (HTML, attributes, JSON-LD, search index, feed, sitemap) is checked.
+// aliases, tags, settings, body, links, images, footnotes, callouts) and
+// every place it reaches (HTML, attributes, JSON-LD, search index, feed,
+// sitemap, published images) is checked.
 func TestHostileContentIsInert(t *testing.T) {
 	unpackSite(t, "hostile")
 	if _, err := build(testConfig); err != nil {
@@ -30,7 +31,7 @@ func TestHostileContentIsInert(t *testing.T) {
 		}
 		checked++
 		switch filepath.Ext(p) {
-		case ".html":
+		case ".html", ".svg":
 		case ".json", ".xml", ".txt":
 			// Search index, feed, sitemap, robots: no markup may appear
 			// unescaped at all.
@@ -57,10 +58,35 @@ func TestHostileContentIsInert(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The text is still there for readers, escaped.
-	for _, want := range []string{`Evil &lt;/script&gt;&lt;script&gt;alert(&#34;t&#34;)&lt;/script&gt; Term`, `&lt;script&gt;alert(&quot;code&quot;)&lt;/script&gt;`} {
+	for _, want := range []string{`Evil &lt;/script&gt;&lt;script&gt;alert(&#34;t&#34;)&lt;/script&gt; Term`, `&lt;script&gt;alert(&quot;code&quot;)&lt;/script&gt;`,
+		`alt="Alt &quot;&gt;alert(&quot;alt&quot;) &lt;img src=x onerror=alert(&quot;altimg&quot;)&gt; end"`,
+		`title="&quot; onmouseover=alert('title') &quot;"`, `Note: Title &#34;&gt;alert(&#34;callout&#34;) &lt;img src=x onerror=alert(&#34;ctimg&#34;)&gt; end</p>`,
+		`&lt;script&gt;alert(&quot;fncode&quot;)&lt;/script&gt;`} {
 		if !strings.Contains(string(page), want) {
 			t.Errorf("the evil topic's page lacks the escaped text %s", want)
 		}
+	}
+}
+
+// A published image can be opened on its own, at the site's address: an
+// SVG that would run a script there is refused, wherever it comes from.
+func TestHostileImagesRefused(t *testing.T) {
+	for name, svg := range map[string]string{
+		"script":        `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><script>alert(1)</script></svg>`,
+		"event handler": `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1" onload="alert(1)"/>`,
+		"javascript:":   `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><a href="javascript:alert(1)"><rect width="1" height="1"/></a></svg>`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			unpackSite(t, "hostile")
+			writeFile(t, "content/evil/x\"onerror=alert('path')\".svg", svg)
+			_, err := build(testConfig)
+			if err == nil || !strings.Contains(err.Error(), `content/evil.md:21:1: image "evil/x\"onerror=alert('path')\".svg": the SVG`) {
+				t.Errorf("build: %v, want the image refused", err)
+			}
+			if _, err := os.Stat(testConfig.Out); !os.IsNotExist(err) {
+				t.Errorf("the failed build wrote %s", testConfig.Out)
+			}
+		})
 	}
 }
 

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"flag"
 	"io/fs"
@@ -30,7 +31,8 @@ var testConfig = Config{Content: "content", Templates: "templates", Static: "sta
 
 // unpackSite writes testdata/sites/<name>.txtar into a temporary folder,
 // adds the repository's templates/ and static/ unless the archive has its
-// own, and makes that folder the current one for the rest of the test.
+// own, and makes that folder the current one for the rest of the test. A
+// binary file (an image) is stored base64-encoded as NAME.base64.
 func unpackSite(t *testing.T, name string) *txtar.Archive {
 	t.Helper()
 	ar, err := txtar.ParseFile(filepath.Join("testdata", "sites", name+".txtar"))
@@ -39,7 +41,15 @@ func unpackSite(t *testing.T, name string) *txtar.Archive {
 	}
 	dir := t.TempDir()
 	for _, f := range ar.Files {
-		writeFile(t, filepath.Join(dir, filepath.FromSlash(f.Name)), string(f.Data))
+		data := string(f.Data)
+		if p, ok := strings.CutSuffix(f.Name, ".base64"); ok {
+			raw, err := base64.StdEncoding.DecodeString(strings.Join(strings.Fields(data), ""))
+			if err != nil {
+				t.Fatalf("%s: %v", f.Name, err)
+			}
+			f.Name, data = p, string(raw)
+		}
+		writeFile(t, filepath.Join(dir, filepath.FromSlash(f.Name)), data)
 	}
 	for _, folder := range []struct{ name, repo string }{{"templates", repoTemplates}, {"static", repoStatic}} {
 		if slices.ContainsFunc(ar.Files, func(f txtar.File) bool { return strings.HasPrefix(f.Name, folder.name+"/") }) {

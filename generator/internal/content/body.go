@@ -55,13 +55,15 @@ var canonicalNames = func() []string {
 // parseBody splits the body into its sections and FAQ. lineBase is the
 // number of file lines before the body.
 func parseBody(md *markdown.Markdown, body []byte, lineBase int, file, rel, title string, d *diag.List) *Document {
-	doc := &Document{Src: body, Lines: diag.NewLines(body, lineBase)}
-	doc.Root = md.Parse(body, ReservedIDs)
+	doc := newDocument(md, body, lineBase, file, d)
 	pos := func(n ast.Node) (int, int) { return doc.Lines.Pos(blockOffset(n)) }
 	current := Section(-1)
 	var firstLine [NumSections]int
 	strayReported := false
 	for n := doc.Root.FirstChild(); n != nil; n = n.NextSibling() {
+		if n == doc.Notes {
+			continue // after the sections, wherever the notes were written
+		}
 		if h, ok := n.(*ast.Heading); ok && h.Level <= 2 {
 			line, col := pos(h)
 			text := markdown.PlainText(h, body)
@@ -126,6 +128,20 @@ func parseBody(md *markdown.Markdown, body []byte, lineBase int, file, rel, titl
 			doc.present[s] = true
 		}
 	}
+	return doc
+}
+
+// newDocument parses a body (or the home page introduction) and reports
+// the problems in its Markdown.
+func newDocument(md *markdown.Markdown, src []byte, lineBase int, file string, d *diag.List) *Document {
+	doc := &Document{Src: src, Lines: diag.NewLines(src, lineBase)}
+	var problems []markdown.Problem
+	doc.Root, problems = md.Parse(src, ReservedIDs)
+	for _, p := range problems {
+		line, col := doc.Lines.Pos(p.Offset)
+		d.Add(file, line, col, "%s", p.Message)
+	}
+	doc.Notes = markdown.Notes(doc.Root)
 	return doc
 }
 
@@ -199,6 +215,9 @@ func (doc *Document) anchors() map[string]bool {
 			a[s.ID()] = true
 		}
 	}
+	if doc.Notes != nil {
+		a[NotesID] = true
+	}
 	_ = ast.Walk(doc.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if h, ok := n.(*ast.Heading); ok && entering {
 			if h.Level > 2 {
@@ -236,7 +255,7 @@ func (doc *Document) links(file, rel string, d *diag.List) []Link {
 		case *ast.Link:
 			dest = string(l.Destination)
 		case *ast.Image:
-			dest = string(l.Destination)
+			return ast.WalkSkipChildren, nil // see images
 		default:
 			return ast.WalkContinue, nil
 		}

@@ -35,10 +35,11 @@ type Settings struct {
 	// Autolink links the first mention of other topics' names.
 	Autolink bool
 	// Intro is the home page introduction (Markdown) and its links.
-	Intro      []byte
-	IntroLine  int
-	IntroLinks []Link
-	Hash       uint64
+	Intro       []byte
+	IntroLine   int
+	IntroLinks  []Link
+	IntroImages []Image
+	Hash        uint64
 }
 
 var settingsKeys = []string{"title", "description", "base_url", "language", "license", "unsafe_html", "autolink"}
@@ -90,9 +91,9 @@ func ParseSettings(md *markdown.Markdown, file string, src []byte) (Settings, di
 	}
 	s.Intro = src[fm.bodyStart:]
 	s.IntroLine = fm.bodyLine
-	doc := &Document{Src: s.Intro, Lines: diag.NewLines(s.Intro, fm.bodyLine)}
-	doc.Root = md.Parse(s.Intro, ReservedIDs)
+	doc := newDocument(md, s.Intro, fm.bodyLine, file, &d)
 	s.IntroLinks = doc.links(file, SettingsFile, &d)
+	s.IntroImages = doc.images(file, SettingsFile, &d)
 	s.Hash = Hash(src)
 	return s, d
 }

@@ -63,11 +63,14 @@ func (s Section) Title() string { return sectionInfo[s].title }
 // ID is the section's anchor on the topic page.
 func (s Section) ID() string { return sectionInfo[s].id }
 
+// NotesID is the anchor of a topic's footnotes, shown after its sections.
+const NotesID = "notes"
+
 // ReservedIDs are element IDs the page templates use; heading IDs in the
 // body never take them, so every anchor on a page is unique.
 var ReservedIDs = func() []string {
 	ids := []string{"top", "main", "toc", "breadcrumb", "search", "search-input", "search-results",
-		"related-topics", "links-to", "linked-from", "site-header", "site-footer", "updated", "term"}
+		"related-topics", "links-to", "linked-from", "site-header", "site-footer", "updated", "term", NotesID}
 	for s := range NumSections {
 		ids = append(ids, s.ID())
 	}
@@ -107,6 +110,8 @@ type Topic struct {
 	Anchors map[string]bool
 	// Links are the links in the body, in order.
 	Links []Link
+	// Images are the images in the body, in order.
+	Images []Image
 	// Definition is the Definition section as plain text, for search.
 	Definition string
 	// Lead is the first paragraph of Definition as plain text: the scope
@@ -160,6 +165,8 @@ type Document struct {
 	Sections [NumSections][]ast.Node
 	// Questions holds the FAQ: each question heading and its answer blocks.
 	Questions []Question
+	// Notes is the list of footnotes, or nil.
+	Notes ast.Node
 
 	present [NumSections]bool
 }
@@ -293,6 +300,7 @@ func ParseBody(md *markdown.Markdown, linker *markdown.Linker, t *Topic, src []b
 		doc.autolink(linker, t)
 	}
 	t.HasSection, t.Anchors, t.Links = doc.has(), doc.anchors(), doc.links(path, rel, &d)
+	t.Images = doc.images(path, rel, &d)
 	t.Questions = nil
 	for _, q := range doc.Questions {
 		t.Questions = append(t.Questions, markdown.PlainText(q.Heading, doc.Src))

@@ -66,7 +66,7 @@ func TestAutolinkNeverLinks(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			src := []byte(tt.src)
-			doc := md.Parse(src, nil)
+			doc, _ := md.Parse(src, nil)
 			blocks := childrenOf(doc)
 			AutolinkScope{Linker: l, Seen: map[string]bool{}}.Apply(blocks, src)
 			for _, n := range blocks {

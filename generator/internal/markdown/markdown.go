@@ -1,18 +1,23 @@
 // Package markdown is the one configured Markdown dialect of the glossary:
-// goldmark with GitHub's tables and strikethrough,
-// definition lists, heading IDs and [[wiki links]].
+// goldmark with GitHub's tables, strikethrough and alerts (callouts),
+// footnotes, definition lists, heading IDs and [[wiki links]].
 //
 // Parse returns an AST whose positions are byte offsets into the source the
-// caller passed; the content package turns them into lines. Render writes
-// HTML for any node of that AST, so callers can render one section at a
-// time. A Markdown value is safe for concurrent use.
+// caller passed, and the mistakes in the Markdown itself (a footnote never
+// defined, a callout of no known kind) as Problems at offsets; the content
+// package turns offsets into lines. Render writes HTML for any node of that
+// AST, so callers can render one section at a time. A Markdown value is
+// safe for concurrent use.
 //
 // Raw HTML in Markdown is dropped unless Options.UnsafeHTML is set, so an
 // editor cannot put a script into a page by accident.
 package markdown
 
 import (
+	"cmp"
+	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -46,22 +51,45 @@ func New(opts Options) *Markdown {
 		// GFM without Linkify and task lists: bare URLs in prose are
 		// rare in a glossary, and Linkify is a tenth of parsing time.
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough,
-			extension.DefinitionList, wikiLinks{}),
+			extension.DefinitionList, extension.Footnote, footnoteChecks{}, callouts{}, images{}, wikiLinks{}),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 		goldmark.WithRendererOptions(rOpts...),
 	)
 	return &Markdown{gm: gm}
 }
 
-// Parse parses src. Heading IDs are unique within the document and never
-// equal one of reserved, the IDs the page template uses itself.
-func (m *Markdown) Parse(src []byte, reserved []string) ast.Node {
+// Parse parses src and returns its AST and the problems found, in source
+// order. Heading IDs are unique within the document and never equal one of
+// reserved, the IDs the page template uses itself.
+func (m *Markdown) Parse(src []byte, reserved []string) (ast.Node, []Problem) {
 	ids := &IDs{used: make(map[string]bool, len(reserved)+16)}
 	for _, r := range reserved {
 		ids.used[r] = true
 	}
 	ctx := parser.NewContext(parser.WithIDs(ids))
-	return m.gm.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	root := m.gm.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	return root, problemsOf(ctx)
+}
+
+// Problem is a mistake in the Markdown at byte Offset of the source, with a
+// message that says how to fix it.
+type Problem struct {
+	Offset  int
+	Message string
+}
+
+var problemsKey = parser.NewContextKey()
+
+// report records a problem found while parsing.
+func report(pc parser.Context, offset int, format string, args ...any) {
+	list, _ := pc.Get(problemsKey).([]Problem)
+	pc.Set(problemsKey, append(list, Problem{Offset: offset, Message: fmt.Sprintf(format, args...)}))
+}
+
+func problemsOf(pc parser.Context) []Problem {
+	list, _ := pc.Get(problemsKey).([]Problem)
+	slices.SortStableFunc(list, func(a, b Problem) int { return cmp.Compare(a.Offset, b.Offset) })
+	return list
 }
 
 // Render writes the HTML of n and its descendants.

@@ -35,6 +35,9 @@ func (r *Renderer) topicJSONLD(t *content.Topic, tv *TopicView, answers []string
 	if base := s.BaseURL; base != "" {
 		u := base + content.TopicPath(t.Slug)
 		term["url"], term["@id"] = u, u+"#term"
+		if img := r.leadImage(t.Images, ""); img != nil {
+			term["image"] = img.URL
+		}
 		set["url"], set["@id"] = base, base+"#glossary"
 		if len(graph) > 1 {
 			graph[1]["url"] = u

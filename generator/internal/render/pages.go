@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"html/template"
 	"io"
 	"os"
@@ -16,6 +17,7 @@ import (
 	"glossary/generator/internal/diag"
 	"glossary/generator/internal/glossary"
 	"glossary/generator/internal/markdown"
+	"glossary/generator/internal/media"
 )
 
 // Kind is a kind of page.
@@ -99,6 +101,9 @@ type Renderer struct {
 	// Names identifies the names auto-linking looked for (topics record
 	// what it found), for fingerprints.
 	Names uint64
+	// Images are the published copies of the images pages show, by
+	// content.Image.Src.
+	Images map[string]media.Image
 
 	hashOnce        sync.Once
 	refs            map[*content.Topic]uint64 // what a list entry shows of a topic
@@ -115,11 +120,15 @@ func (r *Renderer) Fingerprint(p Page) uint64 {
 	h.str(p.File)
 	h.num(r.T.Hash())
 	h.num(r.G.Settings.Hash)
+	if p.Kind == HomePage {
+		r.hashImages(&h, r.G.Settings.IntroImages)
+	}
 	switch p.Kind {
 	case TopicPage:
 		t := p.Topic
 		h.num(t.Hash)
 		h.num(r.Names)
+		r.hashImages(&h, t.Images)
 		for _, list := range [][]*content.Topic{r.G.Related[t], r.G.Links[t], r.G.Backlinks[t]} {
 			h.num(uint64(len(list)))
 			for _, o := range list {
@@ -239,6 +248,10 @@ type View struct {
 	JSONLD any
 	// OGType is the Open Graph type: "article" for topics.
 	OGType string
+	// Image stands for the page where it is shared, if it shows one.
+	Image *ImageView
+	// Notes are the footnotes of the topic or the home page introduction.
+	Notes template.HTML
 }
 
 // Link is a labelled URL.
@@ -285,6 +298,7 @@ type TopicView struct {
 	LinkedFrom    []TopicLink
 	TOC           []Link
 	jsonld        any
+	notes         template.HTML
 }
 
 // SectionView is one rendered section.
@@ -324,16 +338,18 @@ func (r *Renderer) data(p Page) (*View, diag.List) {
 		if len(d) > 0 {
 			return nil, d
 		}
-		v.Topic, v.Title, v.Description = tv, p.Topic.Title, p.Topic.Summary
+		v.Topic, v.Title, v.Description, v.Notes = tv, p.Topic.Title, p.Topic.Summary, tv.notes
+		v.Image = r.leadImage(p.Topic.Images, v.Root)
 		v.Crumbs = []Link{home, tv.Category}
 		v.JSONLD, v.OGType = tv.jsonld, "article"
 	case HomePage:
 		v.Kind, v.Title = "home", s.Title
-		intro, d := r.markdown(s.Intro, s.IntroLine, s.Path, content.SettingsFile, "")
+		intro, notes, d := r.markdown(s.Intro, s.IntroLine, s.Path, content.SettingsFile, "")
 		if len(d) > 0 {
 			return nil, d
 		}
-		v.Intro = intro
+		v.Intro, v.Notes = intro, notes
+		v.Image = r.leadImage(s.IntroImages, v.Root)
 		v.JSONLD = r.homeJSONLD()
 		v.Letters = r.letters(v.Root)
 		v.Categories = r.groups(r.G.Categories, v.Root, glossary.CategoryPath)
@@ -488,20 +504,33 @@ func (r *Renderer) topic(t *content.Topic, root string) (*TopicView, diag.List) 
 	if len(tv.FAQ) > 0 {
 		tv.TOC = append(tv.TOC, Link{Name: "FAQ", URL: "#" + content.FAQ.ID()})
 	}
+	if tv.notes, err = r.notes(doc.Src, doc.Notes); err != nil {
+		d.Add(t.Path, 0, 0, "rendering: %v", err)
+	}
+	if tv.notes != "" {
+		tv.TOC = append(tv.TOC, Link{Name: "Notes", URL: "#" + content.NotesID})
+	}
 	return tv, d
 }
 
-// markdown renders a stand-alone Markdown text (the home introduction).
-func (r *Renderer) markdown(src []byte, lineBase int, file, rel, root string) (template.HTML, diag.List) {
-	node := r.MD.Parse(src, content.ReservedIDs)
+// markdown renders a stand-alone Markdown text (the home introduction)
+// and, apart, its footnotes.
+func (r *Renderer) markdown(src []byte, lineBase int, file, rel, root string) (template.HTML, template.HTML, diag.List) {
+	node, _ := r.MD.Parse(src, content.ReservedIDs) // its problems were reported when it was loaded
 	r.rewriteLinks(node, src, rel, root)
+	list := markdown.Notes(node)
+	if list != nil {
+		node.RemoveChild(node, list)
+	}
 	var buf bytes.Buffer
-	if err := r.MD.Render(&buf, src, node); err != nil {
+	err := r.MD.Render(&buf, src, node)
+	notes, nerr := r.notes(src, list)
+	if err = cmp.Or(err, nerr); err != nil {
 		var d diag.List
 		d.Add(file, lineBase+1, 0, "rendering: %v", err)
-		return "", d
+		return "", "", d
 	}
-	return template.HTML(buf.String()), nil
+	return template.HTML(buf.String()), notes, nil
 }
 
 // rewriteLinks points links to topics at their pages, relative to root.
@@ -513,6 +542,8 @@ func (r *Renderer) rewriteLinks(n ast.Node, src []byte, rel, root string) {
 			return ast.WalkContinue, nil
 		}
 		switch l := c.(type) {
+		case *ast.Image:
+			r.rewriteImage(l, rel, root)
 		case *markdown.WikiLink:
 			if t := r.G.TopicByName(l.Target); t != nil {
 				l.Destination = root + content.TopicPath(t.Slug)
