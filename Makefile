@@ -24,7 +24,7 @@ test:
 	$(GO) test -race -count=1 ./...
 
 bench:
-	$(GO) test -run '^$$' -bench 'Load|Index|Render|Build|Rebuild|Edit' -benchtime 3x -benchmem -timeout 60m ./generator/internal/build/
+	$(GO) test -run '^$$' -bench 'Load|Index|Render|Build|Rebuild|Edit|Exports' -benchtime 3x -benchmem -timeout 60m ./generator/internal/build/
 	$(GO) test -run '^$$' -bench Process -benchtime 1x -timeout 60m ./generator/internal/build/
 
 fuzz:

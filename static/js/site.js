@@ -1,5 +1,5 @@
-// Glossary page behaviour: search as you type over a split index, and the
-// scroll-to-top control. Plain JavaScript, no dependencies; without it the
+// Glossary page behaviour: search as you type over a split index,
+// definition cards on links to terms, and the scroll-to-top control. Plain JavaScript, no dependencies; without it the
 // A–Z index and every link still work.
 (function () {
   "use strict";
@@ -25,6 +25,137 @@
       if (skip) skip.focus({ preventScroll: true });
     });
   }
+
+  // ---- definition cards: a term's summary on hover or keyboard focus ----
+  // A link to another term stays a plain link. After ~300 ms of hover or
+  // keyboard focus a card follows it in the document (so a screen reader
+  // meets it in reading order, as one more line after the link) and is
+  // placed beside it, never over it. The card stays while the pointer is
+  // on the link or the card or the link has focus; Escape dismisses it
+  // without moving focus. Taps navigate: touch never opens a card. The
+  // data is in the page: #term-cards, or the list item around the link.
+  (function () {
+    var DELAY = 300;
+    var island = document.getElementById("term-cards");
+    var cards = {};
+    try { if (island) cards = JSON.parse(island.textContent); } catch (e) { cards = {}; }
+    var searchBox = document.getElementById("search");
+    var topics = new URL(((searchBox && searchBox.getAttribute("data-root")) || "") + "topics/", location.href).pathname;
+    var card = null, owner = null, pending = null, dismissed = null, showTimer = 0, hideTimer = 0;
+
+    function term(a) {
+      if (!a || a.closest(".card")) return null;
+      var u = new URL(a.href, location.href);
+      if (u.origin !== location.origin || u.pathname.indexOf(topics) !== 0 || u.pathname === location.pathname) return null;
+      var slug = u.pathname.slice(topics.length).replace(/\/$/, "");
+      var item = a.parentNode, beside = item.querySelector(":scope > .topic-summary");
+      var d = cards[slug];
+      if (d) return { title: d[0], kicker: d[1], summary: d[2], law: d[3] === "law", url: u.href, beside: !!beside };
+      if (item.hasAttribute("data-kicker")) {
+        return { title: a.textContent, kicker: item.getAttribute("data-kicker"), summary: beside ? beside.textContent : "",
+          law: item.hasAttribute("data-law"), url: u.href, beside: !!beside };
+      }
+      return null;
+    }
+    function part(tag, cls, text) {
+      var e = document.createElement(tag);
+      e.className = cls;
+      e.textContent = text;
+      return e;
+    }
+    function build(t) {
+      var c = part("span", "card", "");
+      c.appendChild(part("span", "card-kicker", t.kicker));
+      // The title repeats the link just read: hidden from screen readers,
+      // and out of the Tab order (the link itself goes to the same page).
+      var title = part("a", "card-title", t.title);
+      title.href = t.url;
+      title.tabIndex = -1;
+      title.setAttribute("aria-hidden", "true");
+      c.appendChild(title);
+      if (t.law) c.appendChild(part("span", "card-law", "Defined in law"));
+      var s = part("span", "card-summary", t.summary);
+      if (t.beside) s.setAttribute("aria-hidden", "true"); // the list shows it already
+      c.appendChild(s);
+      return c;
+    }
+    // place puts the card below the link, or above it where there is no
+    // room below: never over it.
+    function place() {
+      if (!card) return;
+      var r = owner.getBoundingClientRect(), w = card.offsetWidth, h = card.offsetHeight;
+      var vw = document.documentElement.clientWidth, vh = window.innerHeight;
+      var top = r.bottom + 6 + h <= vh || r.top - 6 - h < 0 ? r.bottom + 6 : r.top - 6 - h;
+      card.style.left = Math.max(8, Math.min(r.left, vw - w - 8)) + "px";
+      card.style.top = top + "px";
+    }
+    function show(a) {
+      var t = term(a);
+      hide();
+      if (!t) return;
+      owner = a;
+      card = build(t);
+      a.insertAdjacentElement("afterend", card);
+      place();
+    }
+    function hide() {
+      clearTimeout(hideTimer);
+      if (card) card.remove();
+      card = owner = null;
+    }
+    function schedule(a) {
+      if (a === dismissed || a === owner || !term(a)) return;
+      clearTimeout(showTimer);
+      pending = a;
+      showTimer = setTimeout(function () { pending = null; show(a); }, DELAY);
+    }
+    function cancel(a) {
+      if (a === pending) { clearTimeout(showTimer); pending = null; }
+      if (a === dismissed) dismissed = null;
+    }
+    // held says whether the reader still holds the card: pointer on the
+    // link or the card, or keyboard focus on the link.
+    function held() {
+      return owner.matches(":hover") || card.matches(":hover") ||
+        (document.activeElement === owner && owner.matches(":focus-visible"));
+    }
+    function release() {
+      clearTimeout(hideTimer);
+      hideTimer = setTimeout(function () { if (card && !held()) hide(); }, DELAY);
+    }
+    function link(e) { return e.target.closest ? e.target.closest("a[href]") : null; }
+    function mouse(e) { return e.pointerType === "mouse" || e.pointerType === "pen"; }
+
+    document.addEventListener("pointerover", function (e) {
+      if (!mouse(e)) return;
+      var a = link(e);
+      if (a !== dismissed) dismissed = null; // the pointer went elsewhere since Escape
+      if (card && (a === owner || card.contains(e.target))) { clearTimeout(hideTimer); return; }
+      if (a) schedule(a);
+    });
+    document.addEventListener("pointerout", function (e) {
+      if (!mouse(e)) return;
+      var a = link(e), to = e.relatedTarget;
+      if (a && !(to && a.contains(to))) cancel(a);
+      if (card && (a === owner || card.contains(e.target))) release();
+    });
+    document.addEventListener("focusin", function (e) {
+      var a = link(e);
+      if (a && a.matches(":focus-visible")) schedule(a);
+    });
+    document.addEventListener("focusout", function (e) {
+      var a = link(e);
+      if (a) cancel(a);
+      if (card && a === owner) release();
+    });
+    document.addEventListener("keydown", function (e) {
+      if (e.key !== "Escape") return;
+      if (card) { dismissed = owner; hide(); }
+      else if (pending) { var a = pending; cancel(a); dismissed = a; }
+    });
+    window.addEventListener("scroll", place, { passive: true });
+    window.addEventListener("resize", place, { passive: true });
+  })();
 
   // ---- search ----
   var box = document.getElementById("search");

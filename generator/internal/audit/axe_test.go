@@ -43,8 +43,9 @@ func reportAxe(t *testing.T, what string, vs []axeViolation) {
 }
 
 // TestAxe runs axe-core on the home, a topic, a category and a tag page, in
-// the light and the dark color scheme, and on the home page with the search
-// results open: no violations, and no console errors.
+// the light and the dark color scheme, on the home page with the search
+// results open and on a topic page with a definition card open: no
+// violations, and no console errors.
 func TestAxe(t *testing.T) {
 	axePath := nodeModule(t, "axe-core/axe.min.js")
 	src, err := os.ReadFile(axePath)
@@ -76,6 +77,16 @@ func TestAxe(t *testing.T) {
 		total += len(vs)
 		reportAxe(t, what, vs)
 		b.noConsoleErrors(what)
+		// So is a definition card.
+		what = fmt.Sprintf("topic page with a definition card open (%s)", scheme)
+		b.open(base + topicPath)
+		at := eval[[]float64](b, what, fmt.Sprintf(cardLink, ".section p a[href]"))
+		b.mouseTo(at[0], at[1])
+		b.waitFor(what, `document.querySelector(".card") !== null`)
+		vs = runAxe(b, what, string(src))
+		total += len(vs)
+		reportAxe(t, what, vs)
+		b.noConsoleErrors(what)
 	}
-	t.Logf("axe-core: %d violations over 10 page states (4 pages and the open search, light and dark)", total)
+	t.Logf("axe-core: %d violations over 12 page states (4 pages, the open search and an open card, light and dark)", total)
 }

@@ -2,6 +2,7 @@ package audit_test
 
 import (
 	"bytes"
+	"fmt"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -14,8 +15,9 @@ import (
 const screenshotWidth = 1200
 
 // TestScreenshots takes full-page screenshots of a topic page in the light
-// and the dark color scheme. With UPDATE_SCREENSHOTS=1 it writes them to
-// docs/screenshot-light.png and docs/screenshot-dark.png; otherwise to a
+// and the dark color scheme, and one of the window with a definition card
+// open. With UPDATE_SCREENSHOTS=1 it writes them to docs/screenshot-light.png,
+// docs/screenshot-dark.png and docs/screenshot-card.png; otherwise to a
 // temporary folder, checking only that they are images of the page that
 // differ between the schemes.
 func TestScreenshots(t *testing.T) {
@@ -54,6 +56,24 @@ func TestScreenshots(t *testing.T) {
 		t.Logf("wrote %s (%dx%d, %d bytes)", p, cfg.Width, cfg.Height, len(img))
 		shots[scheme] = img
 	}
+	// A definition card, open over a topic's text: the viewport only,
+	// as a reader sees it.
+	b.colorScheme("light")
+	b.open(base + topicPath)
+	at := eval[[]float64](b, "a term link", fmt.Sprintf(cardLink, ".section p a[href]"))
+	b.mouseTo(at[0], at[1])
+	b.waitFor("the card", `document.querySelector(".card") !== null`)
+	ctx, cancel := chromedpTimeout(b)
+	img, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	cancel()
+	if err != nil {
+		t.Fatalf("screenshot of a card: %v", err)
+	}
+	p := filepath.Join(dir, "screenshot-card.png")
+	if err := os.WriteFile(p, img, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("wrote %s (%d bytes)", p, len(img))
 	if bytes.Equal(shots["light"], shots["dark"]) {
 		t.Error("the light and dark screenshots are identical: the dark scheme changes nothing")
 	}

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"glossary/generator/internal/corpus"
+	"glossary/generator/internal/export"
 )
 
 var benchSites sync.Map // n → content folder
@@ -158,6 +160,37 @@ func BenchmarkEditOneTopic(b *testing.B) {
 					b.Fatal("edit wrote nothing")
 				}
 			}
+		})
+	}
+}
+
+// BenchmarkExports is what the exports add to a build, on one core: their
+// hash (which every rebuild computes for their fingerprints) and the five
+// files, written into memory one after another. Compare it with
+// BenchmarkBuild at the same size; the budget is 5% of it.
+func BenchmarkExports(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			s := NewSite(benchSite(b, n))
+			s.Load()
+			g, d := s.Index()
+			if len(d) > 0 {
+				b.Fatal(d.Err())
+			}
+			var buf bytes.Buffer
+			written := 0
+			for b.Loop() {
+				export.Hash(g)
+				written = 0
+				for _, f := range export.Formats {
+					buf.Reset()
+					if err := f.Write(&buf, g); err != nil {
+						b.Fatal(err)
+					}
+					written += buf.Len()
+				}
+			}
+			b.ReportMetric(float64(written)/1e6, "MB")
 		})
 	}
 }

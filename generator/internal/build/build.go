@@ -602,17 +602,9 @@ func (s *Site) Generate(mode Mode) (Result, error) {
 		}
 		w = &placeWriter{out: s.cfg.Out, record: s.record(), old: old, dirs: s.dirs}
 	}
-	written, d := s.execute(r, w, p)
-	if len(d) > 0 {
-		w.abort()
-		return Result{}, d.Err()
-	}
-	dirs, err := w.commit(p.files)
+	written, err := s.carryOut(r, w, p, mode, old)
 	if err != nil {
 		return Result{}, err
-	}
-	if mode != Check {
-		s.written, s.dirs = p.files, dirs
 	}
 	res.Written = written
 	if mode == Full {

@@ -1,12 +1,20 @@
 package build
 
 import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"encoding/xml"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+
+	"glossary/generator/internal/export"
+	"glossary/generator/internal/rdflib"
 )
 
 // An editor's text is data: whatever it holds, no page of the built site
@@ -32,15 +40,18 @@ func TestHostileContentIsInert(t *testing.T) {
 		checked++
 		switch filepath.Ext(p) {
 		case ".html", ".svg":
-		case ".json", ".xml", ".txt":
-			// Search index, feed, sitemap, robots: no markup may appear
-			// unescaped at all.
+		case ".json", ".xml", ".txt", ".jsonld", ".tbx":
+			// Search index, feed, sitemap, robots, exports: no markup may
+			// appear unescaped at all.
 			if m := rawMarkup.FindString(string(data)); m != "" {
 				t.Errorf("%s: raw markup %q", p, m)
 			}
 			return nil
 		default:
-			return nil // static files are the site's own
+			// Static files are the site's own. The Turtle and CSV exports
+			// hold text as text, markup included; hostileExports checks
+			// that nothing in it breaks out of its string.
+			return nil
 		}
 		for _, problem := range activeContent(string(data)) {
 			t.Errorf("%s: %s", p, problem)
@@ -57,6 +68,7 @@ func TestHostileContentIsInert(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	hostileExports(t, testConfig.Out)
 	// The text is still there for readers, escaped.
 	for _, want := range []string{`Evil &lt;/script&gt;&lt;script&gt;alert(&#34;t&#34;)&lt;/script&gt; Term`, `&lt;script&gt;alert(&quot;code&quot;)&lt;/script&gt;`,
 		`alt="Alt &quot;&gt;alert(&quot;alt&quot;) &lt;img src=x onerror=alert(&quot;altimg&quot;)&gt; end"`,
@@ -133,6 +145,7 @@ func activeContent(page string) []string {
 		switch name {
 		case "script":
 			own := strings.Contains(attrs, `type="application/ld+json"`) || strings.Contains(attrs, `js/site.js"`) ||
+				strings.Contains(attrs, `type="application/json" id="term-cards"`) ||
 				strings.HasPrefix(page[m[1]:], `document.documentElement.className = "js";</script>`)
 			if !own {
 				out = append(out, "a script element: "+page[m[0]:m[1]])
@@ -153,4 +166,83 @@ func activeContent(page string) []string {
 		}
 	}
 	return out
+}
+
+// The quotes topic's title, aliases and tags, as the hostile site spells
+// them: each export must give them back exactly.
+var (
+	quotesTitle   = "Quote \" triple \"\"\" back\\slash\\, comma | bar\nsecond line"
+	quotesAliases = []string{`"><script>alert("alias")</script>`, "comma, and | bar", `back\slash|`}
+	quotesTags    = []string{"tag, with | bar"}
+)
+
+// hostileExports reads every export of the hostile site with a parser of
+// its format and finds the quotes topic's names as they were written.
+func hostileExports(t *testing.T, out string) {
+	t.Helper()
+	read := func(name string) []byte {
+		data, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return data
+	}
+	const uri = "https://example.org/g/topics/quotes/#term"
+
+	// The language setting is no language tag: literals are untagged.
+	r := rdflib.Check(t, read("glossary.ttl"), read("glossary.jsonld"))
+	if !r.Isomorphic {
+		t.Error("glossary.ttl and glossary.jsonld are not the same graph")
+	}
+	for _, p := range r.Problems {
+		t.Errorf("SKOS integrity: %s", p)
+	}
+	c := r.Concepts[uri]
+	if !slices.Equal(c["prefLabel"], []string{quotesTitle}) || !slices.Equal(c["altLabel"], slices.Sorted(slices.Values(quotesAliases))) {
+		t.Errorf("Turtle: the quotes topic is labelled %q, %q", c["prefLabel"], c["altLabel"])
+	}
+	if l := r.Scheme["license"]; !slices.Equal(l, []string{"https://example.org/license?a=1&b='2'#x"}) {
+		t.Errorf("Turtle: the scheme's license is %q", l)
+	}
+
+	rows, err := csv.NewReader(bytes.NewReader(read("glossary.csv"))).ReadAll()
+	if err != nil {
+		t.Fatalf("glossary.csv: %v", err)
+	}
+	col := func(row []string, name string) string { return row[slices.Index(export.CSVColumns, name)] }
+	found := false
+	for _, row := range rows[1:] {
+		if col(row, "slug") == "quotes" {
+			found = true
+			if col(row, "title") != quotesTitle || col(row, "aliases") != export.JoinValues(quotesAliases) || col(row, "tags") != export.JoinValues(quotesTags) {
+				t.Errorf("CSV: the quotes row is %q", row)
+			}
+		}
+	}
+	if !found || len(rows) != 4 {
+		t.Errorf("CSV: %d rows, the quotes row found: %v", len(rows), found)
+	}
+
+	var doc struct {
+		Terms []export.Term `json:"terms"`
+	}
+	if err := json.Unmarshal(read("glossary.json"), &doc); err != nil {
+		t.Fatalf("glossary.json: %v", err)
+	}
+	i := slices.IndexFunc(doc.Terms, func(x export.Term) bool { return x.Slug == "quotes" })
+	if i < 0 || doc.Terms[i].Title != quotesTitle || !slices.Equal(doc.Terms[i].Aliases, quotesAliases) || !slices.Equal(doc.Terms[i].Tags, quotesTags) {
+		t.Errorf("JSON: the quotes term is %+v", doc.Terms)
+	}
+
+	var tbx struct {
+		Terms []string `xml:"text>body>conceptEntry>langSec>termSec>term"`
+	}
+	if err := xml.Unmarshal(read("glossary.tbx"), &tbx); err != nil {
+		t.Fatalf("glossary.tbx: %v", err)
+	}
+	for _, name := range append([]string{quotesTitle}, quotesAliases...) {
+		if !slices.Contains(tbx.Terms, name) {
+			t.Errorf("TBX: no term %q in %q", name, tbx.Terms)
+		}
+	}
 }

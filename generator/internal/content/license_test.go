@@ -21,6 +21,7 @@ func TestLicenseSetting(t *testing.T) {
 		{value: "https://example.org/terms", id: "https://example.org/terms", url: "https://example.org/terms"},
 		{value: "CC-BY-4", diag: `content/_index.md:3:10: license "CC-BY-4" is not an SPDX license id (did you mean "CC-BY-4.0"?); use one from https://spdx.org/licenses/ or the licence's URL`},
 		{value: "ftp://example.org/terms", diag: `content/_index.md:3:10: license "ftp://example.org/terms" must be an SPDX id such as CC-BY-4.0 or an absolute http(s) address`},
+		{value: `https://example.org/?"><b>`, diag: `content/_index.md:3:10: license "https://example.org/?\"><b>" must be an SPDX id such as CC-BY-4.0 or an absolute http(s) address`},
 		{value: "javascript:alert(1)", diag: `content/_index.md:3:10: license "javascript:alert(1)" must be an SPDX id such as CC-BY-4.0 or an absolute http(s) address`},
 	}
 	md := markdown.New(markdown.Options{})

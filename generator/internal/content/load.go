@@ -113,7 +113,9 @@ var spdxIDs = strings.Fields(spdxList)
 func license(v string) (id, u, msg string) {
 	if strings.Contains(v, ":") {
 		p, err := url.Parse(v)
-		if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+		// An address has no spaces, quotes or brackets: the exports name
+		// it as an IRI, which may not hold them.
+		if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" || strings.ContainsAny(v, " \"<>\\^`{|}") {
 			return "", "", fmt.Sprintf("license %q must be an SPDX id such as CC-BY-4.0 or an absolute http(s) address", v)
 		}
 		return v, p.String(), ""

@@ -15,7 +15,7 @@ type ld = map[string]any
 
 func (r *Renderer) topicJSONLD(t *content.Topic, tv *TopicView, answers []string) ld {
 	s := r.G.Settings
-	set := ld{"@type": "DefinedTermSet", "name": s.Title}
+	set := termSet(s)
 	term := ld{
 		"@type": "DefinedTerm", "name": t.Title, "description": t.Summary,
 		"termCode": t.Slug, "inDefinedTermSet": set,
@@ -53,7 +53,7 @@ func (r *Renderer) topicJSONLD(t *content.Topic, tv *TopicView, answers []string
 
 func (r *Renderer) homeJSONLD() ld {
 	s := r.G.Settings
-	set := ld{"@type": "DefinedTermSet", "name": s.Title}
+	set := termSet(s)
 	if s.Description != "" {
 		set["description"] = s.Description
 	}
@@ -65,4 +65,14 @@ func (r *Renderer) homeJSONLD() ld {
 		site["url"] = s.BaseURL
 	}
 	return ld{"@context": "https://schema.org", "@graph": []ld{site, set}}
+}
+
+// termSet is the glossary as a DefinedTermSet; its license (a CreativeWork
+// property, which a DefinedTerm does not have) covers every term in it.
+func termSet(s content.Settings) ld {
+	set := ld{"@type": "DefinedTermSet", "name": s.Title}
+	if s.LicenseURL != "" {
+		set["license"] = s.LicenseURL
+	}
+	return set
 }

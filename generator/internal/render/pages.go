@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"cmp"
+	"fmt"
 	"html/template"
 	"io"
 	"os"
@@ -15,6 +16,7 @@ import (
 
 	"glossary/generator/internal/content"
 	"glossary/generator/internal/diag"
+	"glossary/generator/internal/export"
 	"glossary/generator/internal/glossary"
 	"glossary/generator/internal/markdown"
 	"glossary/generator/internal/media"
@@ -38,6 +40,8 @@ const (
 	// DataFile is a file whose bytes are known when pages are listed:
 	// the search index.
 	DataFile
+	// ExportFile is one of the glossary's data exports (package export).
+	ExportFile
 )
 
 // Page is one output file.
@@ -75,6 +79,11 @@ func (x *SearchIndex) Pages(g *glossary.Glossary) []Page {
 	if g.Settings.BaseURL != "" {
 		pages = append(pages, Page{Kind: SitemapFile, File: "sitemap.xml"}, Page{Kind: FeedFile, File: "feed.xml"})
 	}
+	if export.Enabled(g) {
+		for _, f := range export.Formats {
+			pages = append(pages, Page{Kind: ExportFile, File: f.File})
+		}
+	}
 	files := x.update(g)
 	names := make([]string, 0, len(files))
 	for name := range files {
@@ -104,10 +113,15 @@ type Renderer struct {
 	// Images are the published copies of the images pages show, by
 	// content.Image.Src.
 	Images map[string]media.Image
+	// ExportSizes are the sizes of the export files, which the home page
+	// lists: they are known once the exports are written, so the home
+	// page is rendered after them (see FollowsExports).
+	ExportSizes map[string]int64
 
 	hashOnce        sync.Once
 	refs            map[*content.Topic]uint64 // what a list entry shows of a topic
 	all, groupsHash uint64                    // the A–Z list; categories and tags
+	exports         uint64                    // what the exports hold
 }
 
 // Fingerprint hashes everything page p's bytes depend on. It runs for
@@ -141,7 +155,13 @@ func (r *Renderer) Fingerprint(p Page) uint64 {
 		}
 	case DataFile:
 		h.num(p.dataHash)
-	case HomePage, SitemapFile, FeedFile:
+	case ExportFile:
+		h.num(r.exports)
+	case HomePage:
+		h.num(r.exports) // the sizes of the downloads
+		h.num(r.all)
+		h.num(r.groupsHash)
+	case SitemapFile, FeedFile:
 		h.num(r.all)
 		fallthrough
 	case CategoriesPage, TagsPage:
@@ -159,6 +179,8 @@ func (r *Renderer) hashShared() {
 		h.str(t.Slug)
 		h.str(t.Title)
 		h.str(t.Summary)
+		h.str(t.Category) // the kicker of its card
+		h.num(boolNum(export.DefinedInLaw(t)))
 		r.refs[t] = uint64(h)
 		all.num(uint64(h))
 		all.str(t.Category)
@@ -173,6 +195,20 @@ func (r *Renderer) hashShared() {
 		}
 	}
 	r.groupsHash = uint64(groups)
+	if export.Enabled(r.G) {
+		r.exports = export.Hash(r.G)
+	}
+}
+
+// FollowsExports reports whether a page shows something of the exports'
+// bytes (the home page, their sizes) and so is rendered after them.
+func FollowsExports(p Page) bool { return p.Kind == HomePage }
+
+func boolNum(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // hasher is FNV-1a, written out so hashing strings allocates nothing.
@@ -214,6 +250,9 @@ func (r *Renderer) Render(w io.Writer, p Page) diag.List {
 	case DataFile:
 		_, err := w.Write(p.Data)
 		return writeErr(err)
+	case ExportFile:
+		f, _ := export.ByFile(p.File)
+		return writeErr(f.Write(w, r.G))
 	}
 	data, d := r.data(p)
 	if len(d) > 0 {
@@ -252,6 +291,20 @@ type View struct {
 	Image *ImageView
 	// Notes are the footnotes of the topic or the home page introduction.
 	Notes template.HTML
+	// DataLink is the address of the page's data in the JSON-LD export,
+	// Downloads the exports the home page lists.
+	DataLink  string
+	Downloads []Download
+	// Cards holds what the definition cards of the page's links to
+	// other terms show, by slug, where the page does not show it
+	// itself: title, kicker, summary, and "law" for a term defined in
+	// law. Lists of topics carry it on their items instead.
+	Cards map[string][]string
+}
+
+// Download is one export as the home page lists it.
+type Download struct {
+	Name, Use, URL, Type, Size string
 }
 
 // Link is a labelled URL.
@@ -265,6 +318,9 @@ type TopicLink struct {
 	Title   string
 	Summary string
 	URL     string
+	// Kicker and Law complete its definition card.
+	Kicker string
+	Law    bool
 }
 
 // GroupLink is a category or tag with its size.
@@ -342,6 +398,10 @@ func (r *Renderer) data(p Page) (*View, diag.List) {
 		v.Image = r.leadImage(p.Topic.Images, v.Root)
 		v.Crumbs = []Link{home, tv.Category}
 		v.JSONLD, v.OGType = tv.jsonld, "article"
+		v.Cards = r.cards(r.G.Related[p.Topic], r.G.Links[p.Topic], r.G.Backlinks[p.Topic])
+		if export.Enabled(r.G) {
+			v.DataLink = v.Root + "glossary.jsonld"
+		}
 	case HomePage:
 		v.Kind, v.Title = "home", s.Title
 		intro, notes, d := r.markdown(s.Intro, s.IntroLine, s.Path, content.SettingsFile, "")
@@ -351,6 +411,20 @@ func (r *Renderer) data(p Page) (*View, diag.List) {
 		v.Intro, v.Notes = intro, notes
 		v.Image = r.leadImage(s.IntroImages, v.Root)
 		v.JSONLD = r.homeJSONLD()
+		var linked []*content.Topic
+		for _, l := range s.IntroLinks {
+			if t := r.G.Resolve(l); t != nil {
+				linked = append(linked, t)
+			}
+		}
+		v.Cards = r.cards(linked)
+		if export.Enabled(r.G) {
+			v.DataLink = "glossary.jsonld"
+			for _, f := range export.Formats {
+				v.Downloads = append(v.Downloads, Download{Name: f.Name, Use: f.Use, URL: f.File, Type: f.Type,
+					Size: humanSize(r.ExportSizes[f.File])})
+			}
+		}
 		v.Letters = r.letters(v.Root)
 		v.Categories = r.groups(r.G.Categories, v.Root, glossary.CategoryPath)
 	case CategoriesPage:
@@ -396,9 +470,43 @@ func basePath(base string) string {
 func (r *Renderer) links(ts []*content.Topic, root string) []TopicLink {
 	out := make([]TopicLink, len(ts))
 	for i, t := range ts {
-		out[i] = TopicLink{Title: t.Title, Summary: t.Summary, URL: root + content.TopicPath(t.Slug)}
+		out[i] = topicLink(t, root)
 	}
 	return out
+}
+
+func topicLink(t *content.Topic, root string) TopicLink {
+	return TopicLink{Title: t.Title, Summary: t.Summary, URL: root + content.TopicPath(t.Slug),
+		Kicker: t.Category, Law: export.DefinedInLaw(t)}
+}
+
+// cards gathers the definition cards of the topics in lists.
+func (r *Renderer) cards(lists ...[]*content.Topic) map[string][]string {
+	out := map[string][]string{}
+	for _, list := range lists {
+		for _, t := range list {
+			card := []string{t.Title, t.Category, t.Summary}
+			if export.DefinedInLaw(t) {
+				card = append(card, "law")
+			}
+			out[t.Slug] = card
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// humanSize is a file size as a reader reads it: 900 bytes, 14 KB, 2.3 MB.
+func humanSize(n int64) string {
+	switch {
+	case n < 1000:
+		return fmt.Sprintf("%d bytes", n)
+	case n < 1000*1000:
+		return fmt.Sprintf("%d KB", (n+500)/1000)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/1e6)
 }
 
 func (r *Renderer) groups(gs []*glossary.Group, root string, at func(*glossary.Group) string) []GroupLink {
@@ -431,7 +539,7 @@ func (r *Renderer) letters(root string) []Letter {
 			out = append(out, Letter{Letter: l, ID: id})
 		}
 		last := &out[len(out)-1]
-		last.Topics = append(last.Topics, TopicLink{Title: t.Title, Summary: t.Summary, URL: root + content.TopicPath(t.Slug)})
+		last.Topics = append(last.Topics, topicLink(t, root))
 	}
 	return out
 }

@@ -1003,8 +1003,18 @@ func TestServeIncrementalEqualsFull(t *testing.T) {
 			s.write("more/gamma.md", gamma4.with("related: [delta]"))
 		}, s.status("/categories/claims/", http.StatusNotFound)},
 		{"template change", func() {
-			writeFile(t, base, strings.Replace(string(topicTmpl), "<h1>{{.Title}}</h1>", "<h1 class=\"t2\">{{.Title}}</h1>", 1))
-		}, s.shows("/topics/alpha/", `<h1 class="t2">`)},
+			writeFile(t, base, strings.Replace(string(topicTmpl), `<h1 id="term">`, `<h1 id="term" class="t2">`, 1))
+		}, s.shows("/topics/alpha/", `<h1 id="term" class="t2">`)},
+		// The exports and the home page's download sizes follow an edit
+		// of what they show: a definition's first paragraph, the license.
+		{"definition edit", func() {
+			edited := renamed
+			edited.body = "A first paragraph the exports show. " + renamed.body
+			s.write("alpha.md", edited.with("updated: 2026-04-02"))
+		}, s.shows("/glossary.ttl", "A first paragraph the exports show.")},
+		{"license", func() {
+			s.write("_index.md", strings.Replace(settings, "base_url:", "license: CC0-1.0\nbase_url:", 1))
+		}, s.shows("/glossary.csv", "CC0-1.0")},
 	}
 	for _, step := range steps {
 		s.change(step.name, step.do, succeeded(step.served))

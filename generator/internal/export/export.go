@@ -1,0 +1,241 @@
+// Package export writes the glossary as data for other tools: a SKOS
+// vocabulary in Turtle (glossary.ttl) and in JSON-LD (glossary.jsonld), a
+// spreadsheet (glossary.csv), a JSON file for programs (glossary.json) and
+// a TBX-Basic termbase (glossary.tbx). docs/exports.md describes each.
+//
+// Every writer makes one streaming pass over the glossary's topics, A–Z,
+// writing each term as it goes: nothing holds the whole export but the
+// stream it is written to. Term is what all of them say about a topic, so
+// the formats cannot disagree, and Hash covers exactly that, so a rebuild
+// knows when an export changed without writing it.
+//
+// Identifiers are stable: a term is its page's URL with #term, the
+// scheme the site's address with #glossary, a category its page's URL with
+// #collection. The exports need those absolute addresses, so they are
+// written only when the site has a base_url.
+package export
+
+import (
+	"hash/fnv"
+	"io"
+	"regexp"
+	"strconv"
+
+	"glossary/generator/internal/content"
+	"glossary/generator/internal/glossary"
+)
+
+// Format is one export file.
+type Format struct {
+	// File is its name at the site root.
+	File string
+	// Name says what it is, for the list of downloads; Use whom it serves.
+	Name, Use string
+	// Type is its media type.
+	Type  string
+	write func(w *out, g *glossary.Glossary)
+}
+
+// Formats are the exports, in the order the home page lists them.
+var Formats = []Format{
+	{File: "glossary.ttl", Name: "SKOS, Turtle", Use: "vocabulary and thesaurus tools", Type: "text/turtle", write: writeTurtle},
+	{File: "glossary.jsonld", Name: "SKOS, JSON-LD", Use: "linked data and JSON tools", Type: "application/ld+json", write: writeJSONLD},
+	{File: "glossary.csv", Name: "CSV", Use: "spreadsheets", Type: "text/csv", write: writeCSV},
+	{File: "glossary.json", Name: "JSON", Use: "programs", Type: "application/json", write: writeJSON},
+	{File: "glossary.tbx", Name: "TBX-Basic", Use: "translation and terminology tools", Type: "application/x-tbx+xml", write: writeTBX},
+}
+
+// ByFile returns the format written to file, if any.
+func ByFile(file string) (Format, bool) {
+	for _, f := range Formats {
+		if f.File == file {
+			return f, true
+		}
+	}
+	return Format{}, false
+}
+
+// Write writes the export of g in format f to w.
+func (f Format) Write(w io.Writer, g *glossary.Glossary) error {
+	o := &out{w: w}
+	f.write(o, g)
+	return o.err
+}
+
+// Enabled reports whether a site has exports: they need its absolute
+// address.
+func Enabled(g *glossary.Glossary) bool { return g.Settings.BaseURL != "" }
+
+// Term is what the exports say about one topic. Its JSON form is a term
+// of glossary.json (docs/exports.md); lists are never null there.
+type Term struct {
+	Slug string `json:"slug"`
+	// URI identifies the term: its page's URL with #term. URL is the page.
+	URI   string `json:"uri"`
+	URL   string `json:"url"`
+	Title string `json:"title"`
+	// Aliases are the other names, without repeats of the title or of
+	// each other (a SKOS label is either preferred or alternative).
+	Aliases []string `json:"aliases"`
+	// Summary is the definition; ScopeNote the first paragraph of the
+	// Definition section, as plain text.
+	Summary   string `json:"summary"`
+	ScopeNote string `json:"scope_note"`
+	Category  string `json:"category"`
+	// CategoryURI identifies the category's skos:Collection.
+	CategoryURI string   `json:"-"`
+	Tags        []string `json:"tags"`
+	// Broader, Narrower and Related are other terms, as slugs.
+	Broader  []string `json:"broader"`
+	Narrower []string `json:"narrower"`
+	Related  []string `json:"related"`
+	// Status is proposed, approved or deprecated; ReplacedBy the slug of
+	// the term that replaces a deprecated one.
+	Status     string `json:"status"`
+	ReplacedBy string `json:"replaced_by"`
+	Updated    string `json:"updated"` // YYYY-MM-DD or empty
+	// Law is true when a source of the term is a law or regulation.
+	Law     bool     `json:"defined_in_law"`
+	Sources []Source `json:"sources"`
+}
+
+// Source is a work that defines or explains a term.
+type Source struct {
+	Title string `json:"title"`
+	URL   string `json:"url"`
+	Kind  string `json:"kind"`
+}
+
+// TermOf describes topic t of g.
+func TermOf(g *glossary.Glossary, t *content.Topic) Term {
+	s := g.Settings
+	page := s.BaseURL + content.TopicPath(t.Slug)
+	term := Term{
+		Slug: t.Slug, URI: page + "#term", URL: page, Title: t.Title,
+		Summary: t.Summary, ScopeNote: t.Lead, Category: t.Category,
+		Tags: append([]string{}, t.Tags...), Aliases: []string{},
+		Broader: []string{}, Narrower: []string{}, Related: []string{}, Sources: []Source{},
+		Updated: t.Updated,
+		// Until topics carry a lifecycle (the authoring issue's status
+		// and replaced_by), every published term is approved.
+		Status: "approved",
+		// Broader, Narrower and Sources come with the authoring issue's
+		// broader: and sources: keys; until then they are empty, and the
+		// exports already have their places (skos:broader, dct:source,
+		// the CSV and JSON columns).
+	}
+	if c := g.CategoryOf(t); c != nil {
+		term.CategoryURI = s.BaseURL + glossary.CategoryPath(c) + "#collection"
+	}
+	seen := map[string]bool{glossary.Normalize(t.Title): true}
+	for _, a := range t.Aliases {
+		if n := glossary.Normalize(a); !seen[n] {
+			seen[n] = true
+			term.Aliases = append(term.Aliases, a)
+		}
+	}
+	for _, r := range g.Related[t] {
+		term.Related = append(term.Related, r.Slug)
+	}
+	term.Law = DefinedInLaw(t)
+	return term
+}
+
+// DefinedInLaw reports whether a term is defined in law: whether a source
+// of it is a law or regulation (the authoring issue's sources: with kind
+// law or regulation). Topics have no sources yet, so none is; the exports'
+// defined_in_law field and the cards' marker are ready for them.
+func DefinedInLaw(t *content.Topic) bool { return false }
+
+// termURI is the URI of the term with that slug.
+func termURI(g *glossary.Glossary, slug string) string {
+	return g.Settings.BaseURL + content.TopicPath(slug) + "#term"
+}
+
+// SchemeURI identifies the glossary as a skos:ConceptScheme.
+func SchemeURI(g *glossary.Glossary) string { return g.Settings.BaseURL + "#glossary" }
+
+// Modified is the latest updated date of any term, or empty.
+func Modified(g *glossary.Glossary) string {
+	latest := ""
+	for _, t := range g.Topics {
+		latest = max(latest, t.Updated)
+	}
+	return latest
+}
+
+// langTag matches a BCP 47 tag as RDF and XML accept it. The language
+// setting is free text; one that is not a tag leaves literals untagged
+// rather than making the files unreadable.
+var langTag = regexp.MustCompile(`^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$`)
+
+// Language is the site's language as a tag, or empty.
+func Language(g *glossary.Glossary) string {
+	if l := g.Settings.Language; langTag.MatchString(l) {
+		return l
+	}
+	return ""
+}
+
+// Hash identifies everything the exports hold: equal hashes, equal files.
+func Hash(g *glossary.Glossary) uint64 {
+	h := fnv.New64a()
+	s := g.Settings
+	var b []byte
+	for _, v := range []string{s.BaseURL, s.Title, s.Description, s.Language, s.License, s.LicenseURL} {
+		b = appendField(b, v)
+	}
+	h.Write(b)
+	for _, c := range g.Categories {
+		h.Write(appendField(b[:0], c.Name))
+	}
+	for _, t := range g.Topics {
+		h.Write(TermOf(g, t).appendKey(b[:0]))
+	}
+	return h.Sum64()
+}
+
+// appendKey appends every field of t, each with its length, so that no
+// two different terms have the same key.
+func (t Term) appendKey(b []byte) []byte {
+	for _, v := range []string{t.Slug, t.Title, t.Summary, t.ScopeNote, t.Category, t.CategoryURI,
+		t.Status, t.ReplacedBy, t.Updated, strconv.FormatBool(t.Law)} {
+		b = appendField(b, v)
+	}
+	for _, list := range [][]string{t.Aliases, t.Tags, t.Broader, t.Narrower, t.Related} {
+		b = strconv.AppendInt(b, int64(len(list)), 10)
+		for _, v := range list {
+			b = appendField(b, v)
+		}
+	}
+	b = strconv.AppendInt(b, int64(len(t.Sources)), 10)
+	for _, src := range t.Sources {
+		b = appendField(appendField(appendField(b, src.Title), src.URL), src.Kind)
+	}
+	return b
+}
+
+func appendField(b []byte, s string) []byte {
+	b = strconv.AppendInt(b, int64(len(s)), 10)
+	b = append(b, ':')
+	return append(b, s...)
+}
+
+// out is a writer that keeps its first error, so the writers can write
+// freely and check once.
+type out struct {
+	w   io.Writer
+	err error
+}
+
+func (o *out) str(s string) {
+	if o.err == nil {
+		_, o.err = io.WriteString(o.w, s)
+	}
+}
+
+func (o *out) bytes(b []byte) {
+	if o.err == nil {
+		_, o.err = o.w.Write(b)
+	}
+}

@@ -1,0 +1,351 @@
+package export_test
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"encoding/xml"
+	"io"
+	"slices"
+	"strings"
+	"testing"
+
+	"glossary/generator/internal/content"
+	"glossary/generator/internal/export"
+	"glossary/generator/internal/glossary"
+	"glossary/generator/internal/markdown"
+	"glossary/generator/internal/rdflib"
+)
+
+// The test glossary: names with every character a format must escape
+// (quotes, a triple quote, backslashes, commas, bars, a line break, markup),
+// an alias that repeats the title, related topics and a category with
+// several topics.
+var files = map[string]string{
+	"_index.md": "---\ntitle: 'Test \"Glossary\" <b>'\ndescription: A test, with \"quotes\".\n" +
+		"base_url: https://glossary.test/docs/\nlanguage: en-GB\nlicense: cc-by-4.0\n---\n\nIntro.\n",
+	"deductible.md": "---\ntitle: Deductible\nsummary: The part of a loss, borne by the insured.\n" +
+		"category: Policy Structure\naliases: [Excess, deductible, 'A|B, \"C\"']\ntags: [limits, 'x|y']\n" +
+		"related: [evil]\nupdated: 2026-01-02\n---\n\n## Definition\n\nA *deductible* is borne by the insured.\n\nMore.\n",
+	"evil.md": "---\ntitle: \"Evil \\\"\\\"\\\" \\\\ back\\\\slash, comma | bar\\nsecond line\"\n" +
+		"summary: '\"><script>alert(1)</script> sums, it | up'\ncategory: Policy Structure\n" +
+		"aliases: ['=HYPERLINK(\"x\")', \"tab\\tand 'quote'\"]\n---\n\n## Definition\n\nSee [[Deductible]].\n",
+	"plain.md": "---\ntitle: Plain\nsummary: Plain.\n---\n\n## Definition\n\n- a list\n- only\n",
+}
+
+func testGlossary(t *testing.T) *glossary.Glossary {
+	t.Helper()
+	md := markdown.New(markdown.Options{})
+	settings, d := content.ParseSettings(md, "content/_index.md", []byte(files["_index.md"]))
+	if len(d) > 0 {
+		t.Fatal(d.Err())
+	}
+	var topics []*content.Topic
+	for name, src := range files {
+		if name == "_index.md" {
+			continue
+		}
+		topic, _, d := content.Parse(md, "content/"+name, name, []byte(src))
+		if len(d) > 0 {
+			t.Fatal(d.Err())
+		}
+		topics = append(topics, topic)
+	}
+	g, d := glossary.New(settings, topics, glossary.Options{})
+	if len(d) > 0 {
+		t.Fatal(d.Err())
+	}
+	return g
+}
+
+func write(t *testing.T, g *glossary.Glossary, file string) []byte {
+	t.Helper()
+	f, ok := export.ByFile(file)
+	if !ok {
+		t.Fatalf("no export %s", file)
+	}
+	var b bytes.Buffer
+	if err := f.Write(&b, g); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+const evilTitle = "Evil \"\"\" \\ back\\slash, comma | bar\nsecond line"
+
+// TestSKOS parses the Turtle and the JSON-LD with rdflib: the same graph,
+// every SKOS integrity rule kept, and every value as the editor wrote it.
+func TestSKOS(t *testing.T) {
+	g := testGlossary(t)
+	r := rdflib.Check(t, write(t, g, "glossary.ttl"), write(t, g, "glossary.jsonld"))
+	if !r.Isomorphic || r.TurtleTriples != r.JSONLDTriples || r.TurtleTriples == 0 {
+		t.Errorf("Turtle (%d triples) and JSON-LD (%d triples) are not the same graph", r.TurtleTriples, r.JSONLDTriples)
+	}
+	for _, p := range r.Problems {
+		t.Errorf("SKOS integrity: %s", p)
+	}
+	scheme := "https://glossary.test/docs/#glossary"
+	want := map[string]map[string][]string{
+		"https://glossary.test/docs/topics/deductible/#term": {
+			"type":       {"http://www.w3.org/2004/02/skos/core#Concept"},
+			"prefLabel":  {"Deductible@en-GB"},
+			"altLabel":   {"A|B, \"C\"@en-GB", "Excess@en-GB"},
+			"definition": {"The part of a loss, borne by the insured.@en-GB"},
+			"scopeNote":  {"A deductible is borne by the insured.@en-GB"},
+			"inScheme":   {scheme}, "topConceptOf": {scheme},
+			"related":  {"https://glossary.test/docs/topics/evil/#term"},
+			"modified": {"2026-01-02"},
+		},
+		"https://glossary.test/docs/topics/evil/#term": {
+			"type":       {"http://www.w3.org/2004/02/skos/core#Concept"},
+			"prefLabel":  {evilTitle + "@en-GB"},
+			"altLabel":   {"=HYPERLINK(\"x\")@en-GB", "tab\tand 'quote'@en-GB"},
+			"definition": {"\"><script>alert(1)</script> sums, it | up@en-GB"},
+			"scopeNote":  {"See Deductible.@en-GB"},
+			"inScheme":   {scheme}, "topConceptOf": {scheme},
+		},
+	}
+	for uri, w := range want {
+		if got := r.Concepts[uri]; !equalStatements(got, w) {
+			t.Errorf("%s:\n got %q\nwant %q", uri, got, w)
+		}
+	}
+	if len(r.Concepts) != 3 {
+		t.Errorf("%d concepts, want 3", len(r.Concepts))
+	}
+	for key, w := range map[string][]string{
+		"title":   {"Test \"Glossary\" <b>@en-GB"},
+		"license": {"https://spdx.org/licenses/CC-BY-4.0.html"}, "language": {"en-GB"}, "modified": {"2026-01-02"},
+	} {
+		if got := r.Scheme[key]; !slices.Equal(got, w) {
+			t.Errorf("scheme %s = %q, want %q", key, got, w)
+		}
+	}
+}
+
+func equalStatements(a, b map[string][]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		w := slices.Clone(b[k])
+		slices.Sort(w)
+		if !slices.Equal(v, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// TestCSV reads the CSV as RFC 4180 says: a header, then one row per term
+// whose fields, split at unescaped bars, give back what the editor wrote.
+func TestCSV(t *testing.T) {
+	data := write(t, testGlossary(t), "glossary.csv")
+	if header := strings.Join(export.CSVColumns, ",") + "\r\n"; !bytes.HasPrefix(data, []byte(header)) || !bytes.HasSuffix(data, []byte("\r\n")) {
+		t.Errorf("the CSV does not start with the header %q or end its rows in CRLF", header)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(rows[0], export.CSVColumns) {
+		t.Fatalf("header %q, want %q", rows[0], export.CSVColumns)
+	}
+	if len(rows) != 4 {
+		t.Fatalf("%d rows, want a header and 3 terms", len(rows))
+	}
+	byCol := func(row []string, col string) string { return row[slices.Index(export.CSVColumns, col)] }
+	got := map[string][]string{}
+	for _, row := range rows[1:] {
+		got[byCol(row, "slug")] = row
+	}
+	d, e := got["deductible"], got["evil"]
+	if s := splitValues(byCol(d, "aliases")); !slices.Equal(s, []string{"Excess", "A|B, \"C\""}) {
+		t.Errorf("deductible aliases split into %q", s)
+	}
+	if s := splitValues(byCol(d, "tags")); !slices.Equal(s, []string{"limits", "x|y"}) {
+		t.Errorf("deductible tags split into %q", s)
+	}
+	for col, want := range map[string]string{"related": "evil", "status": "approved", "broader": "",
+		"updated": "2026-01-02", "url": "https://glossary.test/docs/topics/deductible/", "license": "CC-BY-4.0",
+		"category": "Policy Structure"} {
+		if v := byCol(d, col); v != want {
+			t.Errorf("deductible %s = %q, want %q", col, v, want)
+		}
+	}
+	if v := byCol(e, "title"); v != evilTitle {
+		t.Errorf("evil title %q, want %q", v, evilTitle)
+	}
+	// A cell a spreadsheet would run as a formula is kept as text.
+	if s := splitValues(byCol(e, "aliases")); s[0] != `'=HYPERLINK("x")` {
+		t.Errorf("a formula-like alias is written %q, want it to start with an apostrophe", s[0])
+	}
+}
+
+// splitValues undoes JoinValues: split at bars not escaped by a backslash.
+func splitValues(cell string) []string {
+	var out []string
+	var cur strings.Builder
+	for i := 0; i < len(cell); i++ {
+		switch c := cell[i]; {
+		case c == '\\' && i+1 < len(cell):
+			i++
+			cur.WriteByte(cell[i])
+		case c == '|':
+			out = append(out, cur.String())
+			cur.Reset()
+		default:
+			cur.WriteByte(c)
+		}
+	}
+	return append(out, cur.String())
+}
+
+// TestJSON checks glossary.json against its schema in docs/exports.md:
+// every key present, lists never null.
+func TestJSON(t *testing.T) {
+	data := write(t, testGlossary(t), "glossary.json")
+	var doc map[string]json.RawMessage
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{"version", "title", "description", "language", "url", "scheme", "license", "license_url", "modified", "terms"} {
+		if _, ok := doc[key]; !ok {
+			t.Errorf("glossary.json has no %q", key)
+		}
+	}
+	if string(doc["version"]) != "1" {
+		t.Errorf("version %s, want 1", doc["version"])
+	}
+	var terms []map[string]any
+	if err := json.Unmarshal(doc["terms"], &terms); err != nil {
+		t.Fatal(err)
+	}
+	keys := []string{"slug", "uri", "url", "title", "aliases", "summary", "scope_note", "category", "tags",
+		"broader", "narrower", "related", "status", "replaced_by", "updated", "defined_in_law", "sources"}
+	for _, term := range terms {
+		for _, k := range keys {
+			v, ok := term[k]
+			if !ok || v == nil {
+				t.Errorf("term %v: %q is missing or null", term["slug"], k)
+			}
+		}
+		if len(term) != len(keys) {
+			t.Errorf("term %v has %d keys, want %d: update docs/exports.md with any new one", term["slug"], len(term), len(keys))
+		}
+	}
+	if terms[1]["title"] != evilTitle || terms[1]["uri"] != "https://glossary.test/docs/topics/evil/#term" {
+		t.Errorf("second term %q %q", terms[1]["title"], terms[1]["uri"])
+	}
+	if bytes.Contains(data, []byte("<script")) {
+		t.Error("glossary.json holds raw markup")
+	}
+}
+
+// TestTBX reads the termbase with encoding/xml: well formed, and shaped as
+// TBX-Basic in the DCA style wants (docs/exports.md says what is checked,
+// as no TBX-Basic schema comes with Debian or npm).
+func TestTBX(t *testing.T) {
+	data := write(t, testGlossary(t), "glossary.tbx")
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	for {
+		_, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("not well formed: %v", err)
+		}
+	}
+	type termSec struct {
+		Term   string `xml:"term"`
+		Status struct {
+			Type  string `xml:"type,attr"`
+			Value string `xml:",chardata"`
+		} `xml:"termNote"`
+	}
+	type descrip struct {
+		Type  string `xml:"type,attr"`
+		Value string `xml:",chardata"`
+	}
+	var doc struct {
+		XMLName xml.Name
+		Type    string `xml:"type,attr"`
+		Style   string `xml:"style,attr"`
+		Lang    string `xml:"http://www.w3.org/XML/1998/namespace lang,attr"`
+		Title   string `xml:"tbxHeader>fileDesc>titleStmt>title"`
+		License string `xml:"tbxHeader>fileDesc>publicationStmt>p"`
+		Source  string `xml:"tbxHeader>fileDesc>sourceDesc>p"`
+		Entries []struct {
+			ID      string    `xml:"id,attr"`
+			Descrip []descrip `xml:"descrip"`
+			Xref    struct {
+				Type   string `xml:"type,attr"`
+				Target string `xml:"target,attr"`
+			} `xml:"xref"`
+			LangSecs []struct {
+				Lang    string    `xml:"http://www.w3.org/XML/1998/namespace lang,attr"`
+				Descrip []descrip `xml:"descrip"`
+				Terms   []termSec `xml:"termSec"`
+			} `xml:"langSec"`
+		} `xml:"text>body>conceptEntry"`
+	}
+	if err := xml.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.XMLName != (xml.Name{Space: export.TBXNamespace, Local: "tbx"}) || doc.Type != "TBX-Basic" || doc.Style != "dca" || doc.Lang != "en-GB" {
+		t.Errorf("root element %v type=%q style=%q xml:lang=%q", doc.XMLName, doc.Type, doc.Style, doc.Lang)
+	}
+	if doc.Title != `Test "Glossary" <b>` || doc.License != "License: CC-BY-4.0 (https://spdx.org/licenses/CC-BY-4.0.html)" || doc.Source != "https://glossary.test/docs/" {
+		t.Errorf("header: %q, %q, %q", doc.Title, doc.License, doc.Source)
+	}
+	if len(doc.Entries) != 3 {
+		t.Fatalf("%d conceptEntry elements, want 3", len(doc.Entries))
+	}
+	ids := map[string]bool{}
+	for _, e := range doc.Entries {
+		if ids[e.ID] || !strings.HasPrefix(e.ID, "c-") {
+			t.Errorf("conceptEntry id %q is not a unique XML ID", e.ID)
+		}
+		ids[e.ID] = true
+		if len(e.Descrip) != 1 || e.Descrip[0].Type != "subjectField" || e.Xref.Type != "externalCrossReference" || e.Xref.Target == "" {
+			t.Errorf("%s: concept level %+v %+v, want a subjectField and an externalCrossReference", e.ID, e.Descrip, e.Xref)
+		}
+		if len(e.LangSecs) != 1 || e.LangSecs[0].Lang != "en-GB" || len(e.LangSecs[0].Descrip) != 1 || e.LangSecs[0].Descrip[0].Type != "definition" {
+			t.Fatalf("%s: want one langSec in en-GB with a definition, got %+v", e.ID, e.LangSecs)
+		}
+		for i, ts := range e.LangSecs[0].Terms {
+			want := "admittedTerm-admn-sts"
+			if i == 0 {
+				want = "preferredTerm-admn-sts"
+			}
+			if ts.Status.Type != "administrativeStatus" || ts.Status.Value != want {
+				t.Errorf("%s: term %q has status %+v, want %s", e.ID, ts.Term, ts.Status, want)
+			}
+		}
+	}
+	evil := doc.Entries[1].LangSecs[0]
+	if evil.Terms[0].Term != evilTitle || evil.Descrip[0].Value != `"><script>alert(1)</script> sums, it | up` {
+		t.Errorf("evil term %q, definition %q", evil.Terms[0].Term, evil.Descrip[0].Value)
+	}
+	if bytes.Contains(data, []byte("<script")) {
+		t.Error("glossary.tbx holds raw markup")
+	}
+}
+
+// TestHash changes with what an export shows, and only with that.
+func TestHash(t *testing.T) {
+	g := testGlossary(t)
+	before := export.Hash(g)
+	if export.Hash(g) != before {
+		t.Fatal("Hash is not stable")
+	}
+	g.Topics[0].Questions = append(g.Topics[0].Questions, "An FAQ no export shows?")
+	if export.Hash(g) != before {
+		t.Error("Hash changed with an FAQ question, which no export shows")
+	}
+	g.Topics[0].Lead += " More."
+	if export.Hash(g) == before {
+		t.Error("Hash did not change with the scope note")
+	}
+}

@@ -1,0 +1,327 @@
+package export
+
+import (
+	"encoding/json"
+	"strings"
+
+	"glossary/generator/internal/glossary"
+)
+
+// The SKOS graph is described once, by describe, to a graph writer; the
+// Turtle and the JSON-LD writers only spell it, so the two files hold the
+// same triples (the tests check that an RDF parser reads them as
+// isomorphic graphs).
+
+// graphWriter spells a graph one node at a time. Predicates are compact
+// IRIs with the prefixes of the vocabularies below.
+type graphWriter interface {
+	node(id, class string)
+	// text states language-tagged literals (the site's language).
+	text(pred string, values ...string)
+	// refs states IRIs.
+	refs(pred string, iris ...string)
+	// typed states one literal of a datatype: xsd:date, xsd:language or
+	// xsd:boolean.
+	typed(pred, value, datatype string)
+	end()
+}
+
+var prefixes = []struct{ name, iri string }{
+	{"skos", "http://www.w3.org/2004/02/skos/core#"},
+	{"dct", "http://purl.org/dc/terms/"},
+	{"owl", "http://www.w3.org/2002/07/owl#"},
+	{"xsd", "http://www.w3.org/2001/XMLSchema#"},
+}
+
+// describe states the whole SKOS graph of g to w: the scheme, each term
+// as a skos:Concept, each category as a skos:Collection.
+func describe(w graphWriter, g *glossary.Glossary) {
+	s := g.Settings
+	scheme := SchemeURI(g)
+	w.node(scheme, "skos:ConceptScheme")
+	w.text("dct:title", s.Title)
+	if s.Description != "" {
+		w.text("dct:description", s.Description)
+	}
+	if l := Language(g); l != "" {
+		w.typed("dct:language", l, "xsd:language")
+	}
+	if s.LicenseURL != "" {
+		w.refs("dct:license", s.LicenseURL)
+	}
+	if m := Modified(g); m != "" {
+		w.typed("dct:modified", m, "xsd:date")
+	}
+	w.end()
+	uris := func(slugs []string) []string {
+		out := make([]string, len(slugs))
+		for i, slug := range slugs {
+			out[i] = termURI(g, slug)
+		}
+		return out
+	}
+	for _, t := range g.Topics {
+		term := TermOf(g, t)
+		w.node(term.URI, "skos:Concept")
+		w.text("skos:prefLabel", term.Title)
+		w.text("skos:altLabel", term.Aliases...)
+		w.text("skos:definition", term.Summary)
+		if term.ScopeNote != "" {
+			w.text("skos:scopeNote", term.ScopeNote)
+		}
+		w.refs("skos:inScheme", scheme)
+		if len(term.Broader) == 0 {
+			w.refs("skos:topConceptOf", scheme)
+		}
+		w.refs("skos:broader", uris(term.Broader)...)
+		w.refs("skos:narrower", uris(term.Narrower)...)
+		w.refs("skos:related", uris(term.Related)...)
+		if term.Updated != "" {
+			w.typed("dct:modified", term.Updated, "xsd:date")
+		}
+		for _, src := range term.Sources {
+			if src.URL != "" {
+				w.refs("dct:source", src.URL)
+			} else {
+				w.text("dct:source", src.Title)
+			}
+		}
+		if term.Status == "deprecated" {
+			w.typed("owl:deprecated", "true", "xsd:boolean")
+			if term.ReplacedBy != "" {
+				w.refs("dct:isReplacedBy", termURI(g, term.ReplacedBy))
+			}
+		}
+		w.end()
+	}
+	for _, c := range g.Categories {
+		w.node(g.Settings.BaseURL+glossary.CategoryPath(c)+"#collection", "skos:Collection")
+		w.text("skos:prefLabel", c.Name)
+		members := make([]string, len(c.Topics))
+		for i, t := range c.Topics {
+			members[i] = termURI(g, t.Slug)
+		}
+		w.refs("skos:member", members...)
+		w.end()
+	}
+}
+
+// turtle spells the graph as Turtle.
+type turtle struct {
+	o    *out
+	lang string
+}
+
+func writeTurtle(o *out, g *glossary.Glossary) {
+	for _, p := range prefixes {
+		o.str("@prefix " + p.name + ": ")
+		o.str(turtleIRI(p.iri))
+		o.str(" .\n")
+	}
+	describe(&turtle{o: o, lang: Language(g)}, g)
+}
+
+func (t *turtle) node(id, class string) {
+	t.o.str("\n" + turtleIRI(id) + " a " + class)
+}
+
+func (t *turtle) objects(pred string, values []string, spell func(string) string) {
+	if len(values) == 0 {
+		return
+	}
+	t.o.str(" ;\n    " + pred + " ")
+	for i, v := range values {
+		if i > 0 {
+			t.o.str(", ")
+		}
+		t.o.str(spell(v))
+	}
+}
+
+func (t *turtle) text(pred string, values ...string) {
+	t.objects(pred, values, func(v string) string {
+		if t.lang == "" {
+			return turtleString(v)
+		}
+		return turtleString(v) + "@" + t.lang
+	})
+}
+
+func (t *turtle) refs(pred string, iris ...string) {
+	t.objects(pred, iris, turtleIRI)
+}
+
+func (t *turtle) typed(pred, value, datatype string) {
+	t.objects(pred, []string{value}, func(v string) string { return turtleString(v) + "^^" + datatype })
+}
+
+func (t *turtle) end() { t.o.str(" .\n") }
+
+// turtleString quotes s as a Turtle string: a quote, a backslash or a
+// line break inside cannot end it, so `"""` and `\` in a title stay text.
+func turtleString(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 2)
+	b.WriteByte('"')
+	for _, r := range strings.ToValidUTF8(s, "\uFFFD") {
+		switch r {
+		case '"':
+			b.WriteString(`\"`)
+		case '\\':
+			b.WriteString(`\\`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\r':
+			b.WriteString(`\r`)
+		case '\t':
+			b.WriteString(`\t`)
+		default:
+			if r < 0x20 || r == 0x7f {
+				b.WriteString(`\u00`)
+				b.WriteByte("0123456789ABCDEF"[r>>4])
+				b.WriteByte("0123456789ABCDEF"[r&15])
+			} else {
+				b.WriteRune(r)
+			}
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// turtleIRI writes an IRI between angle brackets, percent-encoding what
+// an IRI reference may not hold. Addresses come from base_url and the
+// license setting, both checked URLs, so this is a safeguard.
+func turtleIRI(iri string) string {
+	var b strings.Builder
+	b.Grow(len(iri) + 2)
+	b.WriteByte('<')
+	for i := 0; i < len(iri); i++ {
+		c := iri[i]
+		if c <= 0x20 || c == 0x7f || strings.IndexByte(`<>"{}|^`+"`\\", c) >= 0 {
+			b.WriteByte('%')
+			b.WriteByte("0123456789ABCDEF"[c>>4])
+			b.WriteByte("0123456789ABCDEF"[c&15])
+			continue
+		}
+		b.WriteByte(c)
+	}
+	b.WriteByte('>')
+	return b.String()
+}
+
+// jsonLD spells the graph as JSON-LD: one object per node in @graph, with
+// an inline @context (readers may have no network) that names each
+// predicate by its local name and says which values are IRIs or typed.
+type jsonLD struct {
+	o     *out
+	first bool // no node written yet
+}
+
+// jsonLDTerms are the context's terms: the local name of each predicate
+// the graph uses, with the type its values are coerced to, if any.
+var jsonLDTerms = []struct{ curie, coerce string }{
+	{"dct:title", ""}, {"dct:description", ""}, {"dct:language", "xsd:language"},
+	{"dct:license", "@id"}, {"dct:modified", "xsd:date"},
+	{"skos:prefLabel", ""}, {"skos:altLabel", ""}, {"skos:definition", ""}, {"skos:scopeNote", ""},
+	{"skos:inScheme", "@id"}, {"skos:topConceptOf", "@id"}, {"skos:broader", "@id"},
+	{"skos:narrower", "@id"}, {"skos:related", "@id"}, {"skos:member", "@id"},
+	// A source is an address or, without one, its title: not coerced.
+	{"dct:source", ""},
+	{"owl:deprecated", "xsd:boolean"}, {"dct:isReplacedBy", "@id"},
+}
+
+var jsonLDClasses = []string{"skos:ConceptScheme", "skos:Concept", "skos:Collection"}
+
+func localName(curie string) string { return curie[strings.IndexByte(curie, ':')+1:] }
+
+func writeJSONLD(o *out, g *glossary.Glossary) {
+	ctx := []string{}
+	for _, p := range prefixes {
+		ctx = append(ctx, jsonString(p.name)+": "+jsonString(p.iri))
+	}
+	if l := Language(g); l != "" {
+		ctx = append(ctx, `"@language": `+jsonString(l))
+	}
+	for _, c := range jsonLDClasses {
+		ctx = append(ctx, jsonString(localName(c))+": "+jsonString(c))
+	}
+	for _, t := range jsonLDTerms {
+		def := jsonString(t.curie)
+		if t.coerce != "" {
+			def = `{"@id": ` + def + `, "@type": ` + jsonString(t.coerce) + `}`
+		}
+		ctx = append(ctx, jsonString(localName(t.curie))+": "+def)
+	}
+	o.str("{\n\"@context\": {\n  " + strings.Join(ctx, ",\n  ") + "\n},\n\"@graph\": [")
+	describe(&jsonLD{o: o, first: true}, g)
+	o.str("\n]}\n")
+}
+
+func (j *jsonLD) node(id, class string) {
+	if !j.first {
+		j.o.str(",")
+	}
+	j.first = false
+	j.o.str("\n{\"@id\":" + jsonString(id) + ",\"@type\":" + jsonString(localName(class)))
+}
+
+// values writes one key and its values: one value bare, several as an
+// array.
+func (j *jsonLD) values(pred string, values []string, spell func(string) string) {
+	if len(values) == 0 {
+		return
+	}
+	j.o.str("," + jsonString(localName(pred)) + ":")
+	if len(values) > 1 {
+		j.o.str("[")
+	}
+	for i, v := range values {
+		if i > 0 {
+			j.o.str(",")
+		}
+		j.o.str(spell(v))
+	}
+	if len(values) > 1 {
+		j.o.str("]")
+	}
+}
+
+func (j *jsonLD) text(pred string, values ...string) { j.values(pred, values, jsonString) }
+
+func (j *jsonLD) refs(pred string, iris ...string) {
+	spell := jsonString
+	if !coerced(pred, "@id") {
+		spell = func(v string) string { return `{"@id":` + jsonString(v) + `}` }
+	}
+	j.values(pred, iris, spell)
+}
+
+func (j *jsonLD) typed(pred, value, datatype string) {
+	spell := jsonString
+	switch {
+	case datatype == "xsd:boolean":
+		spell = func(v string) string { return v } // a JSON true is an xsd:boolean
+	case !coerced(pred, datatype):
+		spell = func(v string) string { return `{"@value":` + jsonString(v) + `,"@type":` + jsonString(datatype) + `}` }
+	}
+	j.values(pred, []string{value}, spell)
+}
+
+func (j *jsonLD) end() { j.o.str("}") }
+
+func coerced(pred, to string) bool {
+	for _, t := range jsonLDTerms {
+		if t.curie == pred {
+			return t.coerce == to
+		}
+	}
+	return false
+}
+
+// jsonString quotes s as a JSON string, escaping <, > and & too, so the
+// file is inert wherever it is pasted.
+func jsonString(s string) string {
+	b, _ := json.Marshal(s) // a string always marshals
+	return string(b)
+}
