@@ -245,8 +245,15 @@ func TestServeRendersOnlyAffected(t *testing.T) {
 			edit: editAlpha(func(d *def) { d.body = strings.Replace(d.body, "Alpha text v0", "Alpha text v0 zebra", 1) }),
 			// The new word is indexed in the search shard of its first
 			// two letters, ze.json; that shard is new, so meta.json,
-			// which lists the shards, changes too.
-			changed: []string{"search/meta.json", "search/terms/ze.json", "topics/alpha/index.html"},
+			// which lists the shards, changes too. The edit is in the
+			// Definition's first paragraph, which the SKOS and JSON
+			// exports carry as the scope note.
+			changed: []string{"search/meta.json", "search/terms/ze.json", "topics/alpha/index.html",
+				"glossary.json", "glossary.jsonld", "glossary.ttl"},
+			// The exports share one fingerprint, so the CSV and TBX,
+			// which have no scope note, are rendered again; so is the
+			// home page, which lists their sizes (rounded, the same).
+			same: []string{"glossary.csv", "glossary.tbx", "index.html"},
 		},
 		{
 			name: "title change",
@@ -262,6 +269,8 @@ func TestServeRendersOnlyAffected(t *testing.T) {
 				// new word in a new shard, listed in meta.json; "alpha"
 				// left the title, so its weight in al.json fell.
 				"search/docs-0.json", "search/meta.json", "search/terms/aa.json", "search/terms/al.json",
+				// Every export names every term.
+				"glossary.csv", "glossary.json", "glossary.jsonld", "glossary.tbx", "glossary.ttl",
 			},
 			same: []string{
 				// Auto-linking looks for every title, so every topic page
@@ -284,6 +293,8 @@ func TestServeRendersOnlyAffected(t *testing.T) {
 				// Summaries are in the docs file; "revised" joins the
 				// existing re.json.
 				"search/docs-0.json", "search/terms/re.json",
+				// Every export holds each term's definition.
+				"glossary.csv", "glossary.json", "glossary.jsonld", "glossary.tbx", "glossary.ttl",
 			},
 			// Summaries are not in these (as above).
 			same: []string{"sitemap.xml", "feed.xml"},
