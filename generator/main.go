@@ -29,6 +29,7 @@ import (
 	"glossary/generator/internal/build"
 	"glossary/generator/internal/content"
 	"glossary/generator/internal/diag"
+	"glossary/generator/internal/linkcheck"
 	"glossary/generator/internal/serve"
 )
 
@@ -68,6 +69,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	memProfile := fs.String("memprofile", "", "write a heap profile at the end of the run to this file")
 	addr := fs.String("addr", "127.0.0.1:8080", "serve: address to listen on")
 	poll := fs.Duration("poll", 0, "serve: look for changes at this interval instead of using file system events (e.g. 500ms)")
+	external := fs.Bool("external", false, "check: also ask every source's url whether it still answers (dead ones are warnings)")
 	switch cmd {
 	case "build", "check", "serve", "new":
 	case "-h", "-help", "--help", "help":
@@ -78,6 +80,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *external && cmd != "check" {
+		// A build must not depend on other sites being up.
+		fmt.Fprintln(stderr, "-external is a flag of check only: go run ./generator check -external")
 		return 2
 	}
 	switch cmd {
@@ -129,9 +136,33 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if cmd == "check" {
 		fmt.Fprintf(stdout, "ok: %d topics, %d pages checked in %s\n", res.Topics, res.Pages, res.Duration.Round(time.Millisecond))
+		if *external {
+			return checkExternal(site, cfg.Cache, stdout, stderr)
+		}
 		return 0
 	}
 	fmt.Fprintln(stdout, res.Summary())
+	return 0
+}
+
+// checkExternal asks the addresses of the sources and prints each dead
+// one's citations as warnings. Dead links are not errors: the exit status
+// is 0 unless the check itself failed.
+func checkExternal(site *build.Site, cache string, stdout, stderr io.Writer) int {
+	g, _ := site.Index()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	c := &linkcheck.Checker{CacheFile: filepath.Join(cache, "external.json")}
+	rep, err := c.Check(ctx, linkcheck.Sources(g.Topics))
+	for _, w := range rep.Warnings {
+		fmt.Fprintln(stderr, w)
+	}
+	fmt.Fprintf(stdout, "external: %d source url%s (%d asked, %d from the cache), %d warning%s\n", rep.Addresses, plural(rep.Addresses),
+		rep.Asked, rep.Addresses-rep.Asked, len(rep.Warnings), plural(len(rep.Warnings)))
+	if err != nil {
+		fmt.Fprintln(stderr, "error:", err)
+		return 1
+	}
 	return 0
 }
 

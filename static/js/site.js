@@ -248,7 +248,7 @@
             if (title.indexOf(ql) === 0) rank += 1000;
             else if (d[3].some(function (a) { return a.toLowerCase().indexOf(ql) === 0; })) rank += 500;
             else if (title.indexOf(ql) >= 0) rank += 100;
-            return { title: d[0], url: root + d[1], summary: d[2], rank: rank, id: id };
+            return { title: d[0], url: root + d[1], summary: d[2], law: d[4] || "", rank: rank, id: id };
           }).sort(function (a, b) { return b.rank - a.rank || a.id - b.id; }).slice(0, MAX);
         });
       });
@@ -273,6 +273,12 @@
       s.className = "result-summary";
       s.textContent = item.summary;
       li.appendChild(t);
+      if (item.law) {
+        var law = document.createElement("span");
+        law.className = "law-mark";
+        law.textContent = "Defined in law: " + item.law;
+        li.appendChild(law);
+      }
       li.appendChild(s);
       li.addEventListener("mousedown", function (e) { e.preventDefault(); });
       li.addEventListener("click", function () { location.href = item.url; });

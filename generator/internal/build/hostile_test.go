@@ -80,6 +80,52 @@ func TestHostileContentIsInert(t *testing.T) {
 	}
 }
 
+// A source's title, publisher and locator are text wherever they show
+// (the list of sources, the "defined in law" marker); its address is an
+// attribute value that cannot leave its quotes.
+func TestHostileSourcesAreText(t *testing.T) {
+	unpackSite(t, "hostile")
+	if _, err := build(testConfig); err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	page, err := os.ReadFile(filepath.Join(testConfig.Out, "topics", "cited", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`<p class="law-mark">Defined in law: <a href="#sources">Act &lt;/cite&gt;&lt;script&gt;alert(&#34;srctitle&#34;)&lt;/script&gt;</a></p>`,
+		`<a href="https://example.org/x%27onmouseover=alert%28%27srcurl%27%29%27" rel="external">`,
+		`Art. &lt;/li&gt;&lt;script&gt;alert(&#34;srcloc&#34;)&lt;/script&gt;. Pub &#34;&gt;&lt;img src=x onerror=alert(&#34;srcpub&#34;)&gt;,`,
+	} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("the cited topic's page lacks %s", want)
+		}
+	}
+}
+
+// A source's url is an http(s) address or an error: no javascript: or
+// data: address, in any case, reaches a page.
+func TestHostileSourceURLsRefused(t *testing.T) {
+	for _, u := range []string{`javascript:alert(1)`, `JaVaScRiPt:alert(1)`, `data:text/html,<script>alert(1)</script>`,
+		`//evil.example/x`, `vbscript:msgbox(1)`, `https://example.org/"><script>alert(1)</script>`} {
+		t.Run(u, func(t *testing.T) {
+			unpackSite(t, "hostile")
+			src, err := os.ReadFile("content/cited.md")
+			if err != nil {
+				t.Fatal(err)
+			}
+			writeFile(t, "content/cited.md", strings.Replace(string(src), `"https://example.org/x'onmouseover=alert('srcurl')'"`, "'"+u+"'", 1))
+			_, err = build(testConfig)
+			if err == nil || !strings.Contains(err.Error(), "content/cited.md:6:10: url ") {
+				t.Errorf("build: %v, want the url refused at its place", err)
+			}
+			if _, err := os.Stat(testConfig.Out); !os.IsNotExist(err) {
+				t.Errorf("the failed build wrote %s", testConfig.Out)
+			}
+		})
+	}
+}
+
 // A published image can be opened on its own, at the site's address: an
 // SVG that would run a script there is refused, wherever it comes from.
 func TestHostileImagesRefused(t *testing.T) {
@@ -219,7 +265,7 @@ func hostileExports(t *testing.T, out string) {
 			}
 		}
 	}
-	if !found || len(rows) != 4 {
+	if !found || len(rows) != 5 { // the header and four topics
 		t.Errorf("CSV: %d rows, the quotes row found: %v", len(rows), found)
 	}
 

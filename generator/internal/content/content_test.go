@@ -498,7 +498,7 @@ Yes.
 		{"category", topic.Category, "Policy Structure"},
 		{"aliases", topic.Aliases, []string{"Limit of Liability"}},
 		{"tags", topic.Tags, []string{"limits", "policy-terms"}},
-		{"related", topic.Related, []content.Ref{{Name: "deductible", Line: 8}, {Name: "sublimit", Line: 9}}},
+		{"related", topic.Related, []content.Ref{{Name: "deductible", Line: 8, Col: 5}, {Name: "sublimit", Line: 9, Col: 5}}},
 		{"updated", topic.Updated, "2026-03-04"},
 		{"draft", topic.Draft, true},
 		{"autolink", topic.Autolink, false},
@@ -541,6 +541,8 @@ func equal(a, b any) bool {
 		return slices.Equal(a, b.([]content.Ref))
 	case []content.Link:
 		return slices.Equal(a, b.([]content.Link))
+	case []content.Source:
+		return slices.Equal(a, b.([]content.Source))
 	}
 	return a == b
 }
@@ -748,6 +750,28 @@ func TestScaffold(t *testing.T) {
 				t.Errorf("scaffold has %d questions, want 1", len(topic.Questions))
 			}
 		})
+	}
+}
+
+// The scaffold's commented examples of broader, compare and sources are
+// valid front matter once uncommented.
+func TestScaffoldExamples(t *testing.T) {
+	var lines []string
+	for _, l := range strings.Split(string(content.Scaffold("Term", "2026-01-02")), "\n") {
+		for _, key := range []string{"broader:", "compare:", "sources:", "  - ", "    "} {
+			if rest, ok := strings.CutPrefix(l, "# "); ok && strings.HasPrefix(rest, key) {
+				l = rest
+				break
+			}
+		}
+		lines = append(lines, l)
+	}
+	topic, _, d := content.Parse(md, "content/term.md", "term.md", []byte(strings.Join(lines, "\n")))
+	if len(d) > 0 {
+		t.Fatalf("uncommented scaffold has diagnostics:\n%s", strings.Join(messages(d), "\n"))
+	}
+	if len(topic.Broader) != 1 || len(topic.Compare) != 1 || len(topic.Sources) != 1 || topic.Law() == "" {
+		t.Errorf("broader %v, compare %v, sources %v: want one of each, and a law", topic.Broader, topic.Compare, topic.Sources)
 	}
 }
 

@@ -51,6 +51,9 @@ type written struct {
 	text   string
 	scalar bool
 	items  []written
+	// mapping holds the keys of a list item that is a mapping (a source,
+	// say), with their places: lists of mappings are read one level deep.
+	mapping *decoded
 }
 
 // decoded is what a decoder makes of a front matter block.
@@ -155,7 +158,6 @@ func decodeYAML(raw []byte, first int) (decoded, *problem) {
 	if err := yaml.Unmarshal(raw, &doc); err != nil {
 		return decoded{}, yamlProblem(err, raw, first)
 	}
-	at := func(n *yaml.Node) place { return place{first + n.Line - 1, n.Column} }
 	dec := newDecoded()
 	if len(doc.Content) == 0 {
 		return dec, nil // empty, or only comments
@@ -168,8 +170,17 @@ func decodeYAML(raw []byte, first int) (decoded, *problem) {
 		v, w := yamlLeaf(doc.Content[0], first)
 		return decoded{}, &problem{w.place, "expected lines of key: value, got " + w.describe(v)}
 	}
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		kn := root.Content[i]
+	return yamlMapping(root, first, true)
+}
+
+// yamlMapping decodes the keys of a mapping: the front matter itself
+// (top) or a mapping in one of its lists, whose own lists hold only
+// scalars.
+func yamlMapping(m *yaml.Node, first int, top bool) (decoded, *problem) {
+	dec := newDecoded()
+	at := func(n *yaml.Node) place { return place{first + n.Line - 1, n.Column} }
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		kn := m.Content[i]
 		k := target(kn)
 		if k.Kind != yaml.ScalarNode {
 			v, w := yamlLeaf(kn, first)
@@ -178,7 +189,10 @@ func decodeYAML(raw []byte, first int) (decoded, *problem) {
 		if line, dup := dec.keyLines[k.Value]; dup {
 			return decoded{}, &problem{at(kn), fmt.Sprintf("key %q appears twice (first at line %d)", k.Value, line)}
 		}
-		v, w := yamlValue(root.Content[i+1], first)
+		v, w, p := yamlValue(m.Content[i+1], first, top)
+		if p != nil {
+			return decoded{}, p
+		}
 		dec.values[k.Value] = v
 		dec.keyLines[k.Value] = at(kn).line
 		dec.keys[k.Value] = keyAt{col: kn.Column, value: w}
@@ -195,19 +209,29 @@ func target(n *yaml.Node) *yaml.Node {
 }
 
 // yamlValue decodes a key's value as far as front matter needs: a scalar,
-// or a list and its items. Deeper structure only needs its kind for a
-// message, so it is not walked, however it nests or refers to itself.
-func yamlValue(n *yaml.Node, first int) (any, written) {
+// or a list and its items, and for a top-level key, the keys of items
+// that are mappings. Deeper structure only needs its kind for a message,
+// so it is not walked, however it nests or refers to itself.
+func yamlValue(n *yaml.Node, first int, top bool) (any, written, *problem) {
 	v, w := yamlLeaf(n, first)
 	if t := target(n); t.Kind == yaml.SequenceNode {
 		items := make([]any, len(t.Content))
 		w.items = make([]written, len(t.Content))
 		for i, item := range t.Content {
 			items[i], w.items[i] = yamlLeaf(item, first)
+			// Only a mapping written in place: one reached by an alias
+			// could be repeated without bound.
+			if top && item.Kind == yaml.MappingNode {
+				m, p := yamlMapping(item, first, false)
+				if p != nil {
+					return nil, written{}, p
+				}
+				items[i], w.items[i].mapping = m.values, &m
+			}
 		}
 		v = items
 	}
-	return v, w
+	return v, w, nil
 }
 
 // yamlLeaf decodes a scalar. Booleans are YAML 1.2's, true and false
@@ -360,19 +384,48 @@ func decodeJSON(raw []byte, first int) (decoded, *problem) {
 	return dec, nil
 }
 
+// TOML table headers: [[name]] starts an item of a list of tables (a
+// source), [name] a table.
+var (
+	tomlItemHeader  = regexp.MustCompile(`^\s*\[\[\s*([A-Za-z0-9_-]+)\s*\]\]\s*(?:#.*)?$`)
+	tomlTableHeader = regexp.MustCompile(`^\s*\[[^\[\]]+\]\s*(?:#.*)?$`)
+)
+
 // locateKeys finds the line of each top-level key and where its value
-// starts on that line.
+// starts on that line, and in TOML, the keys of each [[name]] item.
 func (dec *decoded) locateKeys(raw []byte, syntax string, first int) {
+	// into takes the keys of the lines being read: the front matter's,
+	// an item's after its [[name]], none in a [table].
+	into := dec
 	for i, l := range strings.Split(string(raw), "\n") {
+		line := first + i
+		col := func(off int) int { return 1 + utf8.RuneCountInString(l[:off]) }
+		if syntax == "toml" {
+			if m := tomlItemHeader.FindStringSubmatchIndex(l); m != nil {
+				name := l[m[2]:m[3]]
+				at := place{line, col(m[2])}
+				k, seen := dec.keys[name]
+				if !seen {
+					dec.keyLines[name] = line
+					k = keyAt{col: at.col, value: written{place: at}}
+				}
+				item := newDecoded()
+				k.value.items = append(k.value.items, written{place: at, mapping: &item})
+				dec.keys[name], into = k, &item
+				continue
+			}
+			if tomlTableHeader.MatchString(l) {
+				into = nil
+				continue
+			}
+		}
 		key, keyOff, valueOff, ok := keyOnLine(l, syntax)
-		if !ok {
+		if !ok || into == nil {
 			continue
 		}
-		if _, seen := dec.keyLines[key]; !seen {
-			line := first + i
-			dec.keyLines[key] = line
-			col := func(off int) int { return 1 + utf8.RuneCountInString(l[:off]) }
-			dec.keys[key] = keyAt{col: col(keyOff), value: written{place: place{line, col(valueOff)}}}
+		if _, seen := into.keyLines[key]; !seen {
+			into.keyLines[key] = line
+			into.keys[key] = keyAt{col: col(keyOff), value: written{place: place{line, col(valueOff)}}}
 		}
 	}
 }
@@ -461,6 +514,9 @@ type fields struct {
 	path string
 	d    *diag.List
 	seen map[string]bool
+	// in names what the keys belong to, when not the front matter
+	// itself: "a source".
+	in string
 }
 
 // line is the line of key, or 1 for a key whose line is not known (one
@@ -578,6 +634,16 @@ func (f *fields) listAt(key string) ([]string, []place) {
 	return out, at
 }
 
+// refs reads a list of names (slugs) with the place of each.
+func (f *fields) refs(key string) []Ref {
+	names, at := f.listAt(key)
+	var out []Ref
+	for i, n := range names {
+		out = append(out, Ref{Name: n, Line: at[i].line, Col: at[i].col})
+	}
+	return out
+}
+
 func (f *fields) date(key string) string {
 	s := f.str(key)
 	if s == "" {
@@ -596,6 +662,10 @@ func (f *fields) unknown(known []string) {
 	for key := range f.fm.values {
 		if !f.seen[key] {
 			at := place{f.line(key), f.fm.keys[key].col}
+			if f.in != "" {
+				f.errorf(at, "unknown key %q in %s%s", key, f.in, diag.DidYouMean(key, known))
+				continue
+			}
 			f.errorf(at, "unknown front matter key %q%s", key, diag.DidYouMean(key, known))
 		}
 	}

@@ -69,6 +69,15 @@ category: %s
 aliases: []
 tags: []
 related: []
+# broader: [cyber-insurance]         # slugs of the terms this one is a kind of
+# compare: [occurrence-policy]       # slugs of terms easily confused with it
+# sources:                           # the law, standard or wording that defines it
+#   - title: Regulation (EU) 2016/679 (General Data Protection Regulation)
+#     url: https://eur-lex.europa.eu/eli/reg/2016/679/oj
+#     publisher: European Parliament and Council of the European Union
+#     date: 2016-04-27               # or YYYY-MM, or YYYY
+#     locator: Art. 4(12)
+#     kind: regulation               # law, regulation, standard, case, market-wording, book, article, web
 updated: %s
 ---
 

@@ -66,11 +66,15 @@ func (s Section) ID() string { return sectionInfo[s].id }
 // NotesID is the anchor of a topic's footnotes, shown after its sections.
 const NotesID = "notes"
 
+// SourcesID is the anchor of a topic's list of sources.
+const SourcesID = "sources"
+
 // ReservedIDs are element IDs the page templates use; heading IDs in the
 // body never take them, so every anchor on a page is unique.
 var ReservedIDs = func() []string {
 	ids := []string{"top", "main", "toc", "breadcrumb", "search", "search-input", "search-results",
-		"related-topics", "links-to", "linked-from", "site-header", "site-footer", "updated", "term", NotesID}
+		"related-topics", "links-to", "linked-from", "site-header", "site-footer", "updated", "term", NotesID,
+		"broader-terms", "narrower-terms", "compare-terms", SourcesID}
 	for s := range NumSections {
 		ids = append(ids, s.ID())
 	}
@@ -98,6 +102,12 @@ type Topic struct {
 	// Autolink is false when the editor opted this topic out of
 	// automatic linking of other topics' names.
 	Autolink bool
+	// Broader are the terms this one is a kind of; Compare the terms it
+	// is easily confused with. Both are slugs, as related.
+	Broader []Ref
+	Compare []Ref
+	// Sources are the works that define or explain the term.
+	Sources []Source
 
 	// KeyLines holds the line of each front matter key, for diagnostics
 	// that later stages report (a duplicate title, say).
@@ -129,8 +139,8 @@ type Topic struct {
 
 // Ref is a name in front matter with its line, such as a related slug.
 type Ref struct {
-	Name string
-	Line int
+	Name      string
+	Line, Col int
 }
 
 // LinkKind tells how a link names its target.
@@ -178,7 +188,7 @@ type Question struct {
 }
 
 var topicKeys = []string{"title", "summary", "category", "aliases", "tags", "related",
-	"updated", "draft", "slug", "autolink"}
+	"broader", "compare", "sources", "updated", "draft", "slug", "autolink"}
 
 var slugRe = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 
@@ -227,10 +237,8 @@ func ParseHeader(path, rel string, src []byte) (*Topic, diag.List) {
 		t.Category = f.str("category")
 		t.Aliases = f.list("aliases")
 		t.Tags = f.list("tags")
-		related, at := f.listAt("related")
-		for i, r := range related {
-			t.Related = append(t.Related, Ref{Name: r, Line: at[i].line})
-		}
+		t.Related, t.Broader, t.Compare = f.refs("related"), f.refs("broader"), f.refs("compare")
+		t.Sources = f.sources("sources")
 		t.Updated = f.date("updated")
 		t.Draft, _ = f.boolean("draft")
 		if v, set := f.boolean("autolink"); set {

@@ -103,6 +103,8 @@ func TestSKOS(t *testing.T) {
 			"definition": {"\"><script>alert(1)</script> sums, it | up@en-GB"},
 			"scopeNote":  {"See Deductible.@en-GB"},
 			"inScheme":   {scheme}, "topConceptOf": {scheme},
+			// Related goes both ways: the deductible lists it.
+			"related": {"https://glossary.test/docs/topics/deductible/#term"},
 		},
 	}
 	for uri, w := range want {

@@ -1,7 +1,8 @@
 // Package glossary is the in-memory model of the whole site: topics by
-// slug, file and name, the link graph (links and backlinks), related
-// topics, categories and tags, and the checks that need all topics at once
-// (duplicate slugs and names, links to missing topics or anchors).
+// slug, file and name, the link graph (links and backlinks), typed
+// relations (broader, narrower, compare, related), categories and tags,
+// and the checks that need all topics at once (duplicate slugs and names,
+// links to missing topics or anchors, cycles of broader terms).
 //
 // New builds a Glossary from loaded topics without touching files, so the
 // dev server can rebuild it after every save: it is cheap next to reading
@@ -38,7 +39,13 @@ type Glossary struct {
 	// first appearance; Backlinks the topics linking to it, A–Z.
 	Links     map[*content.Topic][]*content.Topic
 	Backlinks map[*content.Topic][]*content.Topic
-	Related   map[*content.Topic][]*content.Topic
+	// Broader, Narrower, Compare and Related are the typed relations
+	// each topic page shows (see relations.go): Narrower is the inverse
+	// of Broader, Compare and Related go both ways.
+	Broader  map[*content.Topic][]*content.Topic
+	Narrower map[*content.Topic][]*content.Topic
+	Compare  map[*content.Topic][]*content.Topic
+	Related  map[*content.Topic][]*content.Topic
 
 	Categories []*Group
 	Tags       []*Group
@@ -51,6 +58,10 @@ type Glossary struct {
 	ident       map[*content.Topic]uint64
 	topicDiags  map[*content.Topic]diag.List
 	globalDiags diag.List
+	// own holds the relations each topic names itself, from which
+	// relate derives the exported maps; relationDiags are the cycles.
+	own           map[*content.Topic]ownRelations
+	relationDiags diag.List
 }
 
 // Group is a category or a tag with its topics, A–Z.
@@ -76,7 +87,7 @@ func New(settings content.Settings, topics []*content.Topic, opts Options) (*Glo
 		byExact:   make(map[string]*content.Topic, 2*len(topics)),
 		Links:     make(map[*content.Topic][]*content.Topic, len(topics)),
 		Backlinks: make(map[*content.Topic][]*content.Topic, len(topics)),
-		Related:   make(map[*content.Topic][]*content.Topic),
+		own:       make(map[*content.Topic]ownRelations),
 		category:  make(map[*content.Topic]*Group, len(topics)),
 	}
 	drafts := map[string]*content.Topic{}
@@ -113,6 +124,7 @@ func New(settings content.Settings, topics []*content.Topic, opts Options) (*Glo
 			g.Backlinks[to] = append(g.Backlinks[to], t) // t is visited A–Z
 		}
 	}
+	g.relate()
 	g.Categories = group(g.Topics, func(t *content.Topic) []string { return []string{t.Category} }, "category", &d)
 	for _, c := range g.Categories {
 		for _, t := range c.Topics {
@@ -124,14 +136,14 @@ func New(settings content.Settings, topics []*content.Topic, opts Options) (*Glo
 	return g, g.diagnostics()
 }
 
-// resolve resolves a topic's links and related topics, replacing its
-// diagnostics. Backlinks are the caller's to update.
+// resolve resolves a topic's links and the topics it names in broader,
+// compare and related, replacing its diagnostics. Backlinks and the
+// derived relations (relate) are the caller's to update.
 func (g *Glossary) resolve(t *content.Topic) {
 	var d diag.List
 	delete(g.Links, t)
-	delete(g.Related, t)
 	g.resolveLinks(t, g.drafts, &d)
-	g.resolveRelated(t, &d)
+	g.resolveRelations(t, &d)
 	if len(d) > 0 {
 		g.topicDiags[t] = d
 	} else {
@@ -144,6 +156,7 @@ func (g *Glossary) resolve(t *content.Topic) {
 // point at anchors that just changed).
 func (g *Glossary) diagnostics() diag.List {
 	d := slices.Clone(g.globalDiags)
+	d.Append(g.relationDiags)
 	for _, td := range g.topicDiags {
 		d.Append(td)
 	}
@@ -190,9 +203,11 @@ func (g *Glossary) Update(changed []*content.Topic) (diag.List, bool) {
 		order = append(order, t)
 	}
 	slices.SortFunc(order, func(a, b *content.Topic) int { return cmp.Compare(g.pos[a], g.pos[b]) })
+	relationsChanged := false
 	for _, t := range order {
-		before := g.Links[t]
+		before, beforeOwn := g.Links[t], g.own[t]
 		g.resolve(t)
+		relationsChanged = relationsChanged || !g.own[t].equal(beforeOwn)
 		for _, to := range before {
 			if !slices.Contains(g.Links[t], to) {
 				g.Backlinks[to] = slices.DeleteFunc(g.Backlinks[to], func(x *content.Topic) bool { return x == t })
@@ -208,6 +223,9 @@ func (g *Glossary) Update(changed []*content.Topic) (diag.List, bool) {
 				g.Backlinks[to] = slices.Insert(slices.Clip(list), i, t)
 			}
 		}
+	}
+	if relationsChanged {
+		g.relate()
 	}
 	return g.diagnostics(), true
 }
@@ -387,26 +405,6 @@ func (g *Glossary) check(file string, from *content.Topic, l content.Link, draft
 		return nil
 	}
 	return to
-}
-
-func (g *Glossary) resolveRelated(t *content.Topic, d *diag.List) {
-	seen := map[*content.Topic]bool{}
-	for _, r := range t.Related {
-		to := g.bySlug[r.Name]
-		switch {
-		case to == nil:
-			if dr := g.draftNamed(r.Name); dr != nil && dr.Slug == r.Name {
-				d.Add(t.Path, r.Line, 1, "related: %q is %s, which is a draft and is not published (build with -drafts to preview)", r.Name, dr.Path)
-			} else {
-				d.Add(t.Path, r.Line, 1, "related: no topic has the slug %q%s", r.Name, diag.DidYouMean(r.Name, g.slugs()))
-			}
-		case to == t:
-			d.Add(t.Path, r.Line, 1, "related: a topic cannot be related to itself")
-		case !seen[to]:
-			seen[to] = true
-			g.Related[t] = append(g.Related[t], to)
-		}
-	}
 }
 
 // suggestFile proposes a link for a missing file: a topic with the same

@@ -162,14 +162,76 @@ func TestNewErrors(t *testing.T) {
 				"deductible.md": topic("Deductible", "", "Text."),
 				"a.md":          topic("A", "tags: [x]\nrelated: [deductable, deductible]\n", "Text."),
 			},
-			want: []string{`content/a.md:5:1: related: no topic has the slug "deductable" (did you mean "deductible"?)`},
+			want: []string{`content/a.md:5:11: related: no topic has the slug "deductable" (did you mean "deductible"?)`},
 		},
 		{
 			name: "related to itself",
 			files: map[string]string{
 				"a.md": topic("A", "related:\n  - a\n", "Text."),
 			},
-			want: []string{`content/a.md:5:1: related: a topic cannot be related to itself`},
+			want: []string{`content/a.md:5:5: related: a topic cannot be related to itself`},
+		},
+		{
+			name: "broader and compare slugs missing, each at its item",
+			files: map[string]string{
+				"deductible.md": topic("Deductible", "", "Text."),
+				"a.md":          topic("A", "broader: [deductibel]\ncompare:\n  - deductable\n", "Text."),
+			},
+			want: []string{
+				`content/a.md:4:11: broader: no topic has the slug "deductibel" (did you mean "deductible"?)`,
+				`content/a.md:6:5: compare: no topic has the slug "deductable" (did you mean "deductible"?)`,
+			},
+		},
+		{
+			name: "broader and compare naming the topic itself",
+			files: map[string]string{
+				"a.md": topic("A", "broader: [a]\ncompare: [a]\n", "Text."),
+			},
+			want: []string{
+				`content/a.md:4:11: broader: a term cannot be a kind of itself`,
+				`content/a.md:5:11: compare: a topic cannot be compared with itself`,
+			},
+		},
+		{
+			name: "broader naming a draft",
+			files: map[string]string{
+				"d.md": topic("D", "draft: true\n", "Text."),
+				"a.md": topic("A", "broader: [d]\n", "Text."),
+			},
+			want: []string{`content/a.md:4:11: broader: "d" is content/d.md, which is a draft and is not published (build with -drafts to preview)`},
+		},
+		{
+			name: "one topic under two keys",
+			files: map[string]string{
+				"b.md": topic("B", "", "Text."),
+				"a.md": topic("A", "broader: [b]\nrelated: [b]\n", "Text."),
+			},
+			want: []string{`content/a.md:5:11: related: "b" is listed in broader already: keep it in one of the two`},
+		},
+		{
+			name: "a cycle of broader terms, in every file of it",
+			files: map[string]string{
+				"a.md":     topic("A", "broader: [b]\n", "Text."),
+				"b.md":     topic("B", "broader: [x, c]\n", "Text."),
+				"sub/c.md": topic("C", "broader:\n  - a\n", "Text."),
+				"x.md":     topic("X", "", "Text."),
+			},
+			want: []string{
+				`content/a.md:4:11: broader: the broader terms form a cycle, content/a.md → content/b.md → content/sub/c.md → content/a.md: remove the entry that makes a term a kind of itself`,
+				`content/b.md:4:14: broader: the broader terms form a cycle, content/a.md → content/b.md → content/sub/c.md → content/a.md: remove the entry that makes a term a kind of itself`,
+				`content/sub/c.md:5:5: broader: the broader terms form a cycle, content/a.md → content/b.md → content/sub/c.md → content/a.md: remove the entry that makes a term a kind of itself`,
+			},
+		},
+		{
+			name: "two terms broader than each other",
+			files: map[string]string{
+				"a.md": topic("A", "broader: [b]\n", "Text."),
+				"b.md": topic("B", "broader: [a]\n", "Text."),
+			},
+			want: []string{
+				`content/a.md:4:11: broader: the broader terms form a cycle, content/a.md → content/b.md → content/a.md: remove the entry that makes a term a kind of itself`,
+				`content/b.md:4:11: broader: the broader terms form a cycle, content/a.md → content/b.md → content/a.md: remove the entry that makes a term a kind of itself`,
+			},
 		},
 		{
 			name: "link to a draft",
@@ -305,8 +367,8 @@ func TestGraph(t *testing.T) {
 		links, backlinks, rel []string
 	}{
 		{slug: "zeta", links: []string{"alpha"}, backlinks: []string{"alpha", "beta", "gamma"}, rel: []string{"alpha", "beta"}},
-		{slug: "alpha", links: []string{"zeta", "beta"}, backlinks: []string{"gamma", "zeta"}},
-		{slug: "beta", links: []string{"zeta"}, backlinks: []string{"alpha"}},
+		{slug: "alpha", links: []string{"zeta", "beta"}, backlinks: []string{"gamma", "zeta"}, rel: []string{"zeta"}},
+		{slug: "beta", links: []string{"zeta"}, backlinks: []string{"alpha"}, rel: []string{"zeta"}},
 		{slug: "gamma", links: []string{"zeta", "alpha"}},
 		{slug: "lone"},
 	}
@@ -458,4 +520,57 @@ func FuzzResolve(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Typed relations: narrower is computed from broader, compare and related
+// go both ways, and a topic shows another in one group only.
+func TestRelations(t *testing.T) {
+	files := map[string]string{
+		"cyber-risk.md":   topic("Cyber Risk", "", "Text."),
+		"malware.md":      topic("Malware", "broader: [cyber-risk]\n", "Text."),
+		"ransomware.md":   topic("Ransomware", "broader: [malware, extortion]\ncompare: [data-breach]\n", "Text."),
+		"extortion.md":    topic("Extortion", "related: [ransomware, data-breach]\n", "Text."),
+		"data-breach.md":  topic("Data Breach", "broader: [cyber-risk]\nrelated: [extortion]\n", "Text."),
+		"phishing.md":     topic("Phishing", "broader: [cyber-risk]\ncompare: [ransomware]\n", "Text."),
+		"cyber-policy.md": topic("Cyber Policy", "related: [cyber-risk]\n", "Text."),
+	}
+	g, d := index(t, files, glossary.Options{})
+	if len(d) > 0 {
+		t.Fatalf("diagnostics:\n%s", strings.Join(d, "\n"))
+	}
+	tests := []struct {
+		slug                                string
+		broader, narrower, compare, related []string
+		ancestors                           []string
+	}{
+		{slug: "cyber-risk", narrower: []string{"data-breach", "malware", "phishing"}, related: []string{"cyber-policy"}},
+		{slug: "malware", broader: []string{"cyber-risk"}, narrower: []string{"ransomware"}, ancestors: []string{"cyber-risk"}},
+		// Extortion lists ransomware as related, but ransomware is one of
+		// its narrower terms: shown there only. Its related list holds
+		// what it names, then those naming it (data breach repeats).
+		{slug: "extortion", narrower: []string{"ransomware"}, related: []string{"data-breach"}},
+		{slug: "ransomware", broader: []string{"malware", "extortion"}, compare: []string{"data-breach", "phishing"},
+			ancestors: []string{"cyber-risk", "malware"}},
+		{slug: "data-breach", broader: []string{"cyber-risk"}, compare: []string{"ransomware"}, related: []string{"extortion"},
+			ancestors: []string{"cyber-risk"}},
+		{slug: "phishing", broader: []string{"cyber-risk"}, compare: []string{"ransomware"}, ancestors: []string{"cyber-risk"}},
+		{slug: "cyber-policy", related: []string{"cyber-risk"}},
+	}
+	for _, tt := range tests {
+		tp := g.TopicBySlug(tt.slug)
+		for _, c := range []struct {
+			what      string
+			got, want []string
+		}{
+			{"broader", slugs(g.Broader[tp]), tt.broader},
+			{"narrower", slugs(g.Narrower[tp]), tt.narrower},
+			{"compare", slugs(g.Compare[tp]), tt.compare},
+			{"related", slugs(g.Related[tp]), tt.related},
+			{"ancestors", slugs(g.Ancestors(tp)), tt.ancestors},
+		} {
+			if !slices.Equal(c.got, c.want) {
+				t.Errorf("%s of %s = %q, want %q", c.what, tt.slug, c.got, c.want)
+			}
+		}
+	}
 }

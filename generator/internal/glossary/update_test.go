@@ -10,7 +10,7 @@ import (
 )
 
 // After an in-place edit, Update must leave the glossary as New would
-// build it from scratch: links, backlinks, related topics, diagnostics.
+// build it from scratch: links, backlinks, typed relations, diagnostics.
 func TestUpdateEqualsNew(t *testing.T) {
 	mk := func(name string, anchors []string, links ...content.Link) *content.Topic {
 		a := map[string]bool{}
@@ -48,6 +48,22 @@ func TestUpdateEqualsNew(t *testing.T) {
 			ts["a"].Related = []content.Ref{{Name: "c", Line: 5}}
 			return ts["a"]
 		}, true},
+		{"broader added", func(ts map[string]*content.Topic) *content.Topic {
+			ts["b"].Broader = []content.Ref{{Name: "a", Line: 5}}
+			return ts["b"]
+		}, true},
+		{"broader removed", func(ts map[string]*content.Topic) *content.Topic {
+			ts["c"].Broader = nil
+			return ts["c"]
+		}, true},
+		{"broader making a cycle", func(ts map[string]*content.Topic) *content.Topic {
+			ts["b"].Broader = []content.Ref{{Name: "c", Line: 5}}
+			return ts["b"]
+		}, true},
+		{"compare changed", func(ts map[string]*content.Topic) *content.Topic {
+			ts["a"].Compare = []content.Ref{{Name: "c", Line: 6}}
+			return ts["a"]
+		}, true},
 		{"title changed", func(ts map[string]*content.Topic) *content.Topic {
 			ts["a"].Title = "Zeta"
 			return ts["a"]
@@ -64,6 +80,8 @@ func TestUpdateEqualsNew(t *testing.T) {
 				"b": mk("b", []string{"x"}, file("c", "")),
 				"c": mk("c", nil),
 			}
+			ts["c"].Broader = []content.Ref{{Name: "b", Line: 5}}
+			ts["a"].Compare = []content.Ref{{Name: "b", Line: 6}}
 			list := []*content.Topic{ts["a"], ts["b"], ts["c"]}
 			g, _ := New(content.Settings{}, list, Options{})
 			edited := tt.edit(ts)
@@ -82,7 +100,8 @@ func TestUpdateEqualsNew(t *testing.T) {
 				for _, m := range []struct {
 					name     string
 					got, new map[*content.Topic][]*content.Topic
-				}{{"links", g.Links, fresh.Links}, {"backlinks", g.Backlinks, fresh.Backlinks}, {"related", g.Related, fresh.Related}} {
+				}{{"links", g.Links, fresh.Links}, {"backlinks", g.Backlinks, fresh.Backlinks}, {"related", g.Related, fresh.Related},
+					{"broader", g.Broader, fresh.Broader}, {"narrower", g.Narrower, fresh.Narrower}, {"compare", g.Compare, fresh.Compare}} {
 					if !slices.Equal(m.got[x], m.new[x]) {
 						t.Errorf("%s of %s: %v, want %v", m.name, x.Slug, slugs(m.got[x]), slugs(m.new[x]))
 					}

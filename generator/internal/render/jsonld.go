@@ -2,53 +2,103 @@ package render
 
 import (
 	"glossary/generator/internal/content"
-	"glossary/generator/internal/glossary"
 )
 
 // Structured data (schema.org, as JSON-LD) for search engines: a topic is
 // a DefinedTerm in the glossary's DefinedTermSet, its FAQ a FAQPage, its
-// breadcrumb a BreadcrumbList. html/template escapes the values for the
-// script element. URLs are absolute, so without base_url the url fields
-// are left out.
+// breadcrumb a BreadcrumbList, its sources the page's citations.
+// html/template escapes the values for the script element. URLs are
+// absolute, so without base_url the url fields are left out.
+//
+// schema.org has no broader or narrower for a DefinedTerm, and a term is
+// not a CreativeWork (isPartOf, hasPart). What it does have: a term is in
+// a DefinedTermSet (inDefinedTermSet), which holds its terms
+// (hasDefinedTerm). So a term with narrower terms is also the set of its
+// kinds, a DefinedTermSet holding them, and a narrower term names its
+// broader terms among the sets it is in, next to the glossary.
 
 type ld = map[string]any
 
 func (r *Renderer) topicJSONLD(t *content.Topic, tv *TopicView, answers []string) ld {
 	s := r.G.Settings
+	base := s.BaseURL
 	set := termSet(s)
 	term := ld{
 		"@type": "DefinedTerm", "name": t.Title, "description": t.Summary,
 		"termCode": t.Slug, "inDefinedTermSet": set,
 	}
+	if broader := r.G.Broader[t]; len(broader) > 0 {
+		sets := []ld{set}
+		for _, b := range broader {
+			sets = append(sets, termRef(b, base, typeTermSet))
+		}
+		term["inDefinedTermSet"] = sets
+	}
+	if narrower := r.G.Narrower[t]; len(narrower) > 0 {
+		term["@type"] = typeTermSet
+		kinds := make([]ld, 0, len(narrower))
+		for _, n := range narrower {
+			kinds = append(kinds, termRef(n, base, "DefinedTerm"))
+		}
+		term["hasDefinedTerm"] = kinds
+	}
 	if len(t.Aliases) > 0 {
 		term["alternateName"] = t.Aliases
 	}
 	graph := []ld{term}
+	// The page: a FAQPage when it has questions, and the work that cites
+	// the sources.
+	var page ld
 	if len(tv.FAQ) > 0 {
 		var qs []ld
 		for i, q := range tv.FAQ {
 			qs = append(qs, ld{"@type": "Question", "name": q.Question,
 				"acceptedAnswer": ld{"@type": "Answer", "text": answers[i]}})
 		}
-		graph = append(graph, ld{"@type": "FAQPage", "name": tv.FAQTitle, "mainEntity": qs})
+		page = ld{"@type": "FAQPage", "name": tv.FAQTitle, "mainEntity": qs}
 	}
-	if base := s.BaseURL; base != "" {
+	if len(t.Sources) > 0 {
+		if page == nil {
+			page = ld{"@type": "WebPage", "name": t.Title}
+		}
+		page["citation"] = citations(t.Sources)
+	}
+	if page != nil {
+		graph = append(graph, page)
+	}
+	if base != "" {
 		u := base + content.TopicPath(t.Slug)
 		term["url"], term["@id"] = u, u+"#term"
 		if img := r.leadImage(t.Images, ""); img != nil {
 			term["image"] = img.URL
 		}
 		set["url"], set["@id"] = base, base+"#glossary"
-		if len(graph) > 1 {
-			graph[1]["url"] = u
+		if page != nil {
+			page["url"] = u
 		}
-		graph = append(graph, ld{"@type": "BreadcrumbList", "itemListElement": []ld{
-			{"@type": "ListItem", "position": 1, "name": "Glossary", "item": base},
-			{"@type": "ListItem", "position": 2, "name": t.Category, "item": base + glossary.CategoryPath(r.G.CategoryOf(t))},
-			{"@type": "ListItem", "position": 3, "name": t.Title, "item": u},
-		}})
+		crumbs := append([]Link{{Name: "Glossary", URL: base}}, r.crumbs(t, base)...)
+		crumbs = append(crumbs, Link{Name: t.Title, URL: u})
+		items := make([]ld, len(crumbs))
+		for i, c := range crumbs {
+			items[i] = ld{"@type": "ListItem", "position": i + 1, "name": c.Name, "item": c.URL}
+		}
+		graph = append(graph, ld{"@type": "BreadcrumbList", "itemListElement": items})
 	}
 	return ld{"@context": "https://schema.org", "@graph": graph}
+}
+
+// typeTermSet types a term that is also the set of its narrower terms.
+var typeTermSet = []string{"DefinedTerm", "DefinedTermSet"}
+
+// termRef names another term of the glossary, by its @id where the site
+// has an address.
+func termRef(t *content.Topic, base string, typ any) ld {
+	ref := ld{"@type": typ, "name": t.Title}
+	if base != "" {
+		u := base + content.TopicPath(t.Slug)
+		ref["@id"], ref["url"] = u+"#term", u
+	}
+	return ref
 }
 
 func (r *Renderer) homeJSONLD() ld {

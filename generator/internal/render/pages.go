@@ -143,7 +143,10 @@ func (r *Renderer) Fingerprint(p Page) uint64 {
 		h.num(t.Hash)
 		h.num(r.Names)
 		r.hashImages(&h, t.Images)
-		for _, list := range [][]*content.Topic{r.G.Related[t], r.G.Links[t], r.G.Backlinks[t]} {
+		// The breadcrumb shows the chain of broader terms and the
+		// category of the broadest; refs cover both.
+		for _, list := range [][]*content.Topic{r.G.Broader[t], r.G.Narrower[t], r.G.Compare[t], r.G.Related[t],
+			r.G.Links[t], r.G.Backlinks[t], r.G.Ancestors(t)} {
 			h.num(uint64(len(list)))
 			for _, o := range list {
 				h.num(r.refs[o])
@@ -180,7 +183,7 @@ func (r *Renderer) hashShared() {
 		h.str(t.Title)
 		h.str(t.Summary)
 		h.str(t.Category) // the kicker of its card
-		h.num(boolNum(export.DefinedInLaw(t)))
+		h.str(t.Law())
 		r.refs[t] = uint64(h)
 		all.num(uint64(h))
 		all.str(t.Category)
@@ -203,13 +206,6 @@ func (r *Renderer) hashShared() {
 // FollowsExports reports whether a page shows something of the exports'
 // bytes (the home page, their sizes) and so is rendered after them.
 func FollowsExports(p Page) bool { return p.Kind == HomePage }
-
-func boolNum(b bool) uint64 {
-	if b {
-		return 1
-	}
-	return 0
-}
 
 // hasher is FNV-1a, written out so hashing strings allocates nothing.
 type hasher uint64
@@ -318,9 +314,10 @@ type TopicLink struct {
 	Title   string
 	Summary string
 	URL     string
-	// Kicker and Law complete its definition card.
+	// Kicker completes its definition card. Law names the law or
+	// regulation that defines the term, shown as a marker, or is empty.
 	Kicker string
-	Law    bool
+	Law    string
 }
 
 // GroupLink is a category or tag with its size.
@@ -349,12 +346,20 @@ type TopicView struct {
 	FAQTitle      string
 	FAQ           []QuestionView
 	Relationships template.HTML
-	Related       []TopicLink
-	LinksTo       []TopicLink
-	LinkedFrom    []TopicLink
-	TOC           []Link
-	jsonld        any
-	notes         template.HTML
+	// The groups of Topic Relationships, in the order shown.
+	Broader    []TopicLink
+	Narrower   []TopicLink
+	Compare    []TopicLink
+	Related    []TopicLink
+	LinksTo    []TopicLink
+	LinkedFrom []TopicLink
+	// Sources are the works the topic cites; Law names the first that is
+	// a law or regulation.
+	Sources []SourceView
+	Law     string
+	TOC     []Link
+	jsonld  any
+	notes   template.HTML
 }
 
 // SectionView is one rendered section.
@@ -396,9 +401,10 @@ func (r *Renderer) data(p Page) (*View, diag.List) {
 		}
 		v.Topic, v.Title, v.Description, v.Notes = tv, p.Topic.Title, p.Topic.Summary, tv.notes
 		v.Image = r.leadImage(p.Topic.Images, v.Root)
-		v.Crumbs = []Link{home, tv.Category}
+		v.Crumbs = append([]Link{home}, r.crumbs(p.Topic, v.Root)...)
 		v.JSONLD, v.OGType = tv.jsonld, "article"
-		v.Cards = r.cards(r.G.Related[p.Topic], r.G.Links[p.Topic], r.G.Backlinks[p.Topic])
+		t := p.Topic
+		v.Cards = r.cards(r.G.Broader[t], r.G.Narrower[t], r.G.Compare[t], r.G.Related[t], r.G.Links[t], r.G.Backlinks[t])
 		if export.Enabled(r.G) {
 			v.DataLink = v.Root + "glossary.jsonld"
 		}
@@ -477,7 +483,24 @@ func (r *Renderer) links(ts []*content.Topic, root string) []TopicLink {
 
 func topicLink(t *content.Topic, root string) TopicLink {
 	return TopicLink{Title: t.Title, Summary: t.Summary, URL: root + content.TopicPath(t.Slug),
-		Kicker: t.Category, Law: export.DefinedInLaw(t)}
+		Kicker: t.Category, Law: t.Law()}
+}
+
+// crumbs is the breadcrumb of a topic between the glossary and the topic
+// itself: the chain of its first-listed broader terms, preceded by the
+// category of the broadest, so that a term's trail is its broader term's
+// trail and that term.
+func (r *Renderer) crumbs(t *content.Topic, root string) []Link {
+	ancestors := r.G.Ancestors(t)
+	top := t
+	if len(ancestors) > 0 {
+		top = ancestors[0]
+	}
+	out := []Link{{Name: top.Category, URL: root + glossary.CategoryPath(r.G.CategoryOf(top))}}
+	for _, a := range ancestors {
+		out = append(out, Link{Name: a.Title, URL: root + content.TopicPath(a.Slug)})
+	}
+	return out
 }
 
 // cards gathers the definition cards of the topics in lists.
@@ -486,7 +509,7 @@ func (r *Renderer) cards(lists ...[]*content.Topic) map[string][]string {
 	for _, list := range lists {
 		for _, t := range list {
 			card := []string{t.Title, t.Category, t.Summary}
-			if export.DefinedInLaw(t) {
+			if t.Law() != "" {
 				card = append(card, "law")
 			}
 			out[t.Slug] = card
@@ -562,8 +585,10 @@ func (r *Renderer) topic(t *content.Topic, root string) (*TopicView, diag.List) 
 		Title: t.Title, Summary: t.Summary, Aliases: t.Aliases, Updated: t.Updated,
 		Category: Link{Name: t.Category, URL: root + glossary.CategoryPath(cat)},
 		FAQTitle: t.Title + ": Definitional FAQ",
-		Related:  r.links(r.G.Related[t], root), LinksTo: r.links(r.G.Links[t], root),
-		LinkedFrom: r.links(r.G.Backlinks[t], root),
+		Broader:  r.links(r.G.Broader[t], root), Narrower: r.links(r.G.Narrower[t], root),
+		Compare: r.links(r.G.Compare[t], root), Related: r.links(r.G.Related[t], root),
+		LinksTo: r.links(r.G.Links[t], root), LinkedFrom: r.links(r.G.Backlinks[t], root),
+		Sources: sourceViews(t.Sources), Law: t.Law(),
 	}
 	for _, tag := range t.Tags {
 		tv.Tags = append(tv.Tags, Link{Name: tag, URL: root + "tags/" + markdown.Slugify(tag) + "/"})
@@ -578,7 +603,7 @@ func (r *Renderer) topic(t *content.Topic, root string) (*TopicView, diag.List) 
 		}
 		return template.HTML(buf.String())
 	}
-	hasGraph := len(tv.Related)+len(tv.LinksTo)+len(tv.LinkedFrom) > 0
+	hasGraph := len(tv.Broader)+len(tv.Narrower)+len(tv.Compare)+len(tv.Related)+len(tv.LinksTo)+len(tv.LinkedFrom) > 0
 	for s := range content.FAQ {
 		if s == content.Relationships {
 			tv.Relationships = renderBlocks(doc.Sections[s])
@@ -617,6 +642,9 @@ func (r *Renderer) topic(t *content.Topic, root string) (*TopicView, diag.List) 
 	}
 	if tv.notes != "" {
 		tv.TOC = append(tv.TOC, Link{Name: "Notes", URL: "#" + content.NotesID})
+	}
+	if len(tv.Sources) > 0 {
+		tv.TOC = append(tv.TOC, Link{Name: "Sources", URL: "#" + content.SourcesID})
 	}
 	return tv, d
 }

@@ -19,7 +19,9 @@ import (
 //	search/meta.json          sizes, and the term shards that exist
 //	search/terms/<xx>.json    every indexed word starting with xx: its
 //	                          topics as [doc, weight, doc, weight, ...]
-//	search/docs-<k>.json      topics k*DocChunk.. : [title, path, summary, aliases]
+//	search/docs-<k>.json      topics k*DocChunk.. : [title, path, summary, aliases, law]
+//
+// where law names the law or regulation that defines the term, or is "".
 //
 // A query fetches meta, the shard of each word's first two letters, then
 // the chunks holding its best results. Weights favour titles over aliases
@@ -264,13 +266,13 @@ func encodePostings(terms map[string][]int) []byte {
 
 func (x *SearchIndex) encodeChunk(g *glossary.Glossary, k int) {
 	chunk := g.Topics[k*DocChunk : min((k+1)*DocChunk, len(g.Topics))]
-	docs := make([][4]any, len(chunk))
+	docs := make([][5]any, len(chunk))
 	for i, t := range chunk {
 		aliases := t.Aliases
 		if aliases == nil {
 			aliases = []string{}
 		}
-		docs[i] = [4]any{t.Title, content.TopicPath(t.Slug), t.Summary, aliases}
+		docs[i] = [5]any{t.Title, content.TopicPath(t.Slug), t.Summary, aliases, t.Law()}
 	}
 	x.set(fmt.Sprintf("search/docs-%d.json", k), docs)
 }

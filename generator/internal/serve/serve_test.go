@@ -1015,6 +1015,29 @@ func TestServeIncrementalEqualsFull(t *testing.T) {
 		{"license", func() {
 			s.write("_index.md", strings.Replace(settings, "base_url:", "license: CC0-1.0\nbase_url:", 1))
 		}, s.shows("/glossary.csv", "CC0-1.0")},
+		// Typed relations reach the other end's page (narrower terms,
+		// compare both ways, the breadcrumb), and sources the lists and
+		// search that mark a term defined in law.
+		{"broader added", func() {
+			s.write("delta.md", delta.with("aliases: [Dee Term]", "tags: [solo]", "draft: false", "broader: [gamma]"))
+		}, s.shows("/topics/gamma/", `id="narrower-terms"`)},
+		{"broader changed", func() {
+			s.write("delta.md", delta.with("aliases: [Dee Term]", "tags: [solo]", "draft: false", "broader: [beta]"))
+		}, s.shows("/topics/beta/", `id="narrower-terms"`)},
+		{"compare added", func() {
+			s.write("delta.md", delta.with("aliases: [Dee Term]", "tags: [solo]", "draft: false", "broader: [beta]", "compare: [alpha]"))
+		}, s.shows("/topics/alpha/", `id="compare-terms"`)},
+		{"sources added", func() {
+			s.write("delta.md", delta.with("aliases: [Dee Term]", "tags: [solo]", "draft: false", "broader: [beta]", "compare: [alpha]",
+				"sources:\n  - title: Test Act 2026\n    url: https://example.org/act\n    kind: law"))
+		}, s.shows("/topics/beta/", "Defined in law: Test Act 2026")},
+		{"source kind changed", func() {
+			s.write("delta.md", delta.with("aliases: [Dee Term]", "tags: [solo]", "draft: false", "broader: [beta]", "compare: [alpha]",
+				"sources:\n  - title: Test Act 2026\n    url: https://example.org/act\n    kind: article"))
+		}, s.lacks("/topics/beta/", "Defined in law")},
+		{"compare and broader removed", func() {
+			s.write("delta.md", delta.with("aliases: [Dee Term]", "tags: [solo]", "draft: false"))
+		}, s.lacks("/topics/alpha/", `id="compare-terms"`)},
 	}
 	for _, step := range steps {
 		s.change(step.name, step.do, succeeded(step.served))
