@@ -22,6 +22,8 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
+	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -64,12 +66,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fs.StringVar(&cfg.Out, "out", "public", "output folder")
 		fs.StringVar(&cfg.Cache, "cache", ".glossary", "folder for build metadata (parsed topics, the record of what is in -out); kept out of -out")
 		fs.BoolVar(&cfg.Drafts, "drafts", false, "publish topics marked draft")
+		fs.BoolVar(&cfg.NoGit, "no-git", false, "leave topics without updated undated, instead of dating them by their file's last git commit")
+		cfg.Notes = stderr
 	}
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file (for go tool pprof)")
 	memProfile := fs.String("memprofile", "", "write a heap profile at the end of the run to this file")
 	addr := fs.String("addr", "127.0.0.1:8080", "serve: address to listen on")
 	poll := fs.Duration("poll", 0, "serve: look for changes at this interval instead of using file system events (e.g. 500ms)")
 	external := fs.Bool("external", false, "check: also ask every source's url whether it still answers (dead ones are warnings)")
+	reviewDue := fs.String("review-due", "", "check: list the topics whose reviewed date is older than this (365d, 52w, or a duration such as 720h), or missing")
 	switch cmd {
 	case "build", "check", "serve", "new":
 	case "-h", "-help", "--help", "help":
@@ -86,6 +91,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 		// A build must not depend on other sites being up.
 		fmt.Fprintln(stderr, "-external is a flag of check only: go run ./generator check -external")
 		return 2
+	}
+	var dueBefore string
+	if *reviewDue != "" {
+		age, err := parseAge(*reviewDue)
+		if err != nil || cmd != "check" {
+			fmt.Fprintln(stderr, "-review-due is a flag of check, with an age such as 365d: go run ./generator check -review-due 365d")
+			return 2
+		}
+		dueBefore = time.Now().Add(-age).Format(time.DateOnly)
 	}
 	switch cmd {
 	case "new":
@@ -136,6 +150,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if cmd == "check" {
 		fmt.Fprintf(stdout, "ok: %d topics, %d pages checked in %s\n", res.Topics, res.Pages, res.Duration.Round(time.Millisecond))
+		if dueBefore != "" {
+			reviewReport(site, dueBefore, stdout)
+		}
 		if *external {
 			return checkExternal(site, cfg.Cache, stdout, stderr)
 		}
@@ -164,6 +181,39 @@ func checkExternal(site *build.Site, cache string, stdout, stderr io.Writer) int
 		return 1
 	}
 	return 0
+}
+
+// reviewReport lists the topics due for an expert review: reviewed before
+// the date, or never. It is a plan for editors, not a list of errors.
+func reviewReport(site *build.Site, before string, stdout io.Writer) {
+	g, _ := site.Index()
+	due := g.ReviewDue(before)
+	fmt.Fprintf(stdout, "review due: %d topic%s reviewed before %s, or never\n", len(due), plural(len(due)), before)
+	for _, t := range due {
+		if t.Reviewed == "" {
+			fmt.Fprintf(stdout, "%s:1:1: never reviewed\n", t.Path)
+			continue
+		}
+		fmt.Fprintf(stdout, "%s:%d:1: reviewed %s\n", t.Path, t.KeyLines["reviewed"], t.Reviewed)
+	}
+}
+
+// parseAge reads an age in days (365d), weeks (52w) or as a Go duration.
+func parseAge(s string) (time.Duration, error) {
+	for unit, length := range map[string]time.Duration{"d": 24 * time.Hour, "w": 7 * 24 * time.Hour} {
+		if n, ok := strings.CutSuffix(s, unit); ok {
+			count, err := strconv.Atoi(n)
+			if err != nil || count < 0 {
+				return 0, fmt.Errorf("%q is not a number of %s", n, unit)
+			}
+			return time.Duration(count) * length, nil
+		}
+	}
+	age, err := time.ParseDuration(s)
+	if err == nil && age < 0 {
+		err = fmt.Errorf("a negative age")
+	}
+	return age, err
 }
 
 // report prints an error (each diagnostic on its own line) and returns the

@@ -248,8 +248,11 @@
             if (title.indexOf(ql) === 0) rank += 1000;
             else if (d[3].some(function (a) { return a.toLowerCase().indexOf(ql) === 0; })) rank += 500;
             else if (title.indexOf(ql) >= 0) rank += 100;
-            return { title: d[0], url: root + d[1], summary: d[2], law: d[4] || "", rank: rank, id: id };
-          }).sort(function (a, b) { return b.rank - a.rank || a.id - b.id; }).slice(0, MAX);
+            return { title: d[0], url: root + d[1], summary: d[2], law: d[4] || "", rank: rank, id: id,
+              deprecated: d[5] === "deprecated" ? 1 : 0 };
+            // A deprecated term comes after every live one: its names
+            // also find the term that replaces it.
+          }).sort(function (a, b) { return a.deprecated - b.deprecated || b.rank - a.rank || a.id - b.id; }).slice(0, MAX);
         });
       });
     });
@@ -268,7 +271,7 @@
       li.setAttribute("aria-selected", "false");
       var t = document.createElement("span");
       t.className = "result-title";
-      t.textContent = item.title;
+      t.textContent = item.deprecated ? item.title + " (deprecated)" : item.title;
       var s = document.createElement("span");
       s.className = "result-summary";
       s.textContent = item.summary;

@@ -12,9 +12,14 @@ import (
 // TestNuHTMLChecker validates every page of the built site with the W3C Nu
 // HTML Checker (npm vnu-jar): no errors anywhere.
 func TestNuHTMLChecker(t *testing.T) {
+	nuCheck(t, site(t))
+}
+
+// nuCheck validates every page below dir with the Nu HTML Checker.
+func nuCheck(t *testing.T, dir string) {
+	t.Helper()
 	jar := nodeModule(t, "vnu-jar/build/dist/vnu.jar")
 	java := program(t, "java", "Debian's package default-jre-headless")
-	dir := site(t)
 
 	cmd := exec.Command(java, "-jar", jar, "--errors-only", "--skip-non-html", "--format", "json", dir+string(filepath.Separator))
 	var stderr bytes.Buffer

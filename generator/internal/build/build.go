@@ -19,6 +19,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -52,15 +53,22 @@ type Config struct {
 	// Progress, when set, is called as pages are rendered, from several
 	// goroutines at once; done may arrive out of order.
 	Progress func(done, total int)
+	// NoGit leaves topics without an updated key undated rather than
+	// dated by their file's last commit (history.go).
+	NoGit bool
+	// Notes, when set, receives notes that are not errors, one a line.
+	Notes io.Writer
 }
 
 // Site is the loaded glossary, kept between builds.
 type Site struct {
 	cfg Config
 
-	md        *markdown.Markdown
-	unsafe    bool
-	autolink  bool
+	md       *markdown.Markdown
+	unsafe   bool
+	autolink bool
+	// language is the one whose inflections the linker knows.
+	language  string
 	settings  content.Settings
 	setDiags  diag.List
 	topics    map[string]*fileState // by path below content/
@@ -83,6 +91,10 @@ type Site struct {
 	glossary *glossary.Glossary
 	edited   []*content.Topic
 	reshaped bool
+	// dates are the days each topic file was last committed, read once
+	// (historyRead) per Site.
+	dates       map[string]string
+	historyRead bool
 	// search is the search index, kept so a rebuild redoes only the
 	// files its changes touch.
 	search render.SearchIndex
@@ -141,6 +153,7 @@ func (s *Site) Load(touched ...string) bool {
 	for _, p := range touched {
 		force[filepath.Clean(p)] = true
 	}
+	s.readHistory()
 	changed := s.loadSettings()
 	changed = s.loadTopics(force) || changed
 	changed = s.loadTemplates() || changed
@@ -289,7 +302,7 @@ func (s *Site) parse(rels []string) {
 		}
 		linker, names = nil, 0
 		if s.settings.Autolink {
-			linker, names = content.NewLinker(topics, s.cfg.Drafts)
+			linker, names = content.NewLinker(topics, s.cfg.Drafts, s.language)
 		}
 	}
 	s.namesStale = false
@@ -333,13 +346,16 @@ func (s *Site) successor(rel string, size int64, mod time.Time) *fileState {
 }
 
 // namesOf identifies what auto-linking knows of a topic: its file, its
-// names and whether it is published.
+// names and forms, whether it is published, and what decides where the
+// names of a deprecated term lead (its status and replacement, and the
+// slug by which a replacement is found).
 func namesOf(t *content.Topic) uint64 {
 	if t == nil {
 		return 0
 	}
 	h := fnv.New64a()
-	fmt.Fprintf(h, "%s\x00%s\x00%q\x00%v", t.Rel, t.Title, t.Aliases, t.Draft)
+	fmt.Fprintf(h, "%s\x00%s\x00%q\x00%v\x00%q\x00%s\x00%s\x00%s", t.Rel, t.Title, t.Aliases, t.Draft,
+		t.Forms, t.Slug, t.Status, t.ReplacedBy)
 	return h.Sum64()
 }
 
@@ -384,6 +400,11 @@ func (s *Site) loadSettings() bool {
 		for _, f := range s.topics {
 			f.size = -1
 		}
+	}
+	if s.settings.Language != s.language {
+		// Names inflect by the language's rules: auto-links may change
+		// everywhere.
+		s.language, s.namesStale = s.settings.Language, true
 	}
 	s.primed = true
 	if s.settings.Hash != old {
@@ -526,6 +547,7 @@ func (s *Site) topicList() []*content.Topic {
 // After an edit that kept every topic's place (see Glossary.Update), the
 // previous glossary is updated rather than built anew.
 func (s *Site) Index() (*glossary.Glossary, diag.List) {
+	s.dateTopics()
 	d := s.diagnostics()
 	edited, reshaped := s.edited, s.reshaped
 	s.edited, s.reshaped = nil, false

@@ -28,6 +28,8 @@ type cacheData struct {
 	Settings uint64
 	Unsafe   bool
 	Autolink bool
+	// Language is the one auto-linking inflected names by.
+	Language string
 	Names    uint64
 	// Count cachedFile values follow the header, one gob message each,
 	// so neither side holds the whole cache in one buffer.
@@ -79,12 +81,13 @@ func (s *Site) LoadCache() bool {
 	var linker *markdown.Linker
 	if c.Autolink {
 		var names uint64
-		if linker, names = content.NewLinker(list, s.cfg.Drafts); names != c.Names {
+		if linker, names = content.NewLinker(list, s.cfg.Drafts, c.Language); names != c.Names {
 			return false
 		}
 	}
 	s.topics, s.linker, s.names = topics, linker, c.Names
 	s.settings.Hash, s.unsafe, s.autolink, s.primed = c.Settings, c.Unsafe, c.Autolink, true
+	s.language = c.Language
 	s.md = markdown.New(markdown.Options{UnsafeHTML: c.Unsafe})
 	s.cached = true
 	return true
@@ -97,7 +100,7 @@ func (s *Site) saveCache() error {
 	}
 	c := cacheData{
 		Version: executableHash(), Content: s.cfg.Content, Drafts: s.cfg.Drafts,
-		Settings: s.settings.Hash, Unsafe: s.unsafe, Autolink: s.autolink, Names: s.names,
+		Settings: s.settings.Hash, Unsafe: s.unsafe, Autolink: s.autolink, Language: s.language, Names: s.names,
 	}
 	rels := make([]string, 0, len(s.topics))
 	for rel, f := range s.topics {

@@ -292,3 +292,33 @@ func hostileExports(t *testing.T, out string) {
 		}
 	}
 }
+
+// A deprecated term's banner shows its replacement's title, and a
+// redirect page the moved topic's: as text, in an element and in an
+// attribute-free title. A form is matched, never shown.
+func TestHostileLifecycleIsText(t *testing.T) {
+	unpackSite(t, "hostile")
+	if _, err := build(testConfig); err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	read := func(parts ...string) string {
+		data, err := os.ReadFile(filepath.Join(append([]string{testConfig.Out}, parts...)...))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	for file, want := range map[string]string{
+		"topics/quotes/index.html": `<strong>Deprecated term.</strong> Use <a href="../../topics/evil/">Evil &lt;/script&gt;&lt;script&gt;alert(&#34;t&#34;)&lt;/script&gt; Term</a> instead.`,
+		"topics/quotes-old/index.html": `<title>Moved: Quote &#34; triple &#34;&#34;&#34; back\slash\, comma | bar
+second line | Glossary &lt;script&gt;alert(&#34;title&#34;)&lt;/script&gt;</title>`,
+		"topics/plain/index.html": `<span class="badge-proposed">Proposed term</span>`,
+	} {
+		if page := read(filepath.FromSlash(file)); !strings.Contains(page, want) {
+			t.Errorf("%s lacks %s", file, want)
+		}
+	}
+	if page := read("topics", "plain", "index.html"); strings.Contains(page, "form2") || strings.Contains(page, `alert(&#34;form&#34;)`) {
+		t.Error("the plain topic's page shows its forms")
+	}
+}

@@ -16,6 +16,7 @@ import (
 	"sync"
 
 	"glossary/generator/internal/diag"
+	"glossary/generator/internal/i18n"
 	"glossary/generator/internal/markdown"
 )
 
@@ -284,28 +285,48 @@ func Hash(b []byte) uint64 {
 	return h
 }
 
-// NewLinker indexes the titles and aliases of topics for auto-linking.
-// It also returns a hash of the names: when it changes, every topic's
-// auto-links may change.
-func NewLinker(topics []*Topic, drafts bool) (*markdown.Linker, uint64) {
-	names, files := map[string]string{}, map[string]string{}
-	var keys []string
+// NewLinker indexes the titles, aliases and forms of topics for
+// auto-linking, with the inflections of lang (the site's language). The
+// names of a deprecated term link to the term that replaces it. It also
+// returns a hash of all that: when it changes, every topic's auto-links
+// may change.
+func NewLinker(topics []*Topic, drafts bool, lang string) (*markdown.Linker, uint64) {
+	published := func(t *Topic) bool { return t != nil && !(t.Draft && !drafts) && t.Title != "" }
+	bySlug := make(map[string]*Topic, len(topics))
 	for _, t := range topics {
-		if t == nil || t.Draft && !drafts || t.Title == "" {
+		if published(t) {
+			bySlug[t.Slug] = t
+		}
+	}
+	n := markdown.Names{Names: map[string]string{}, Forms: map[string]string{}, Files: map[string]string{},
+		Inflect: i18n.Inflections(lang)}
+	keys := []string{"\x00" + lang}
+	add := func(to map[string]string, kind, name, target string) {
+		k := strings.ToLower(name)
+		if _, dup := to[k]; !dup {
+			to[k] = target
+			keys = append(keys, kind+"\x00"+k+"\x00"+target)
+		}
+	}
+	for _, t := range topics {
+		if !published(t) {
 			continue
 		}
-		files[t.Rel] = t.Title
+		n.Files[t.Rel] = t.Title
 		keys = append(keys, t.Rel+"\x00"+t.Title)
-		for _, n := range append([]string{t.Title}, t.Aliases...) {
-			k := strings.ToLower(n)
-			if _, dup := names[k]; !dup {
-				names[k] = t.Title
-				keys = append(keys, k+"\x00"+t.Title)
-			}
+		target := t.Title
+		if r := bySlug[t.ReplacedBy]; t.Status == StatusDeprecated && r != nil {
+			target = r.Title
+		}
+		for _, name := range append([]string{t.Title}, t.Aliases...) {
+			add(n.Names, "n", name, target)
+		}
+		for _, form := range t.Forms {
+			add(n.Forms, "f", form, target)
 		}
 	}
 	slices.Sort(keys)
-	return markdown.NewLinker(names, files), Hash([]byte(strings.Join(keys, "\x01")))
+	return markdown.NewLinker(n), Hash([]byte(strings.Join(keys, "\x01")))
 }
 
 // TopicPath is where a topic page is published, relative to the site root.

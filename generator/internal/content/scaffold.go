@@ -79,6 +79,8 @@ related: []
 #     locator: Art. 4(12)
 #     kind: regulation               # law, regulation, standard, case, market-wording, book, article, web
 updated: %s
+# status: proposed      # proposed, approved (the default), or deprecated with replaced_by: <slug>
+# reviewed: YYYY-MM-DD  # the day a subject expert last checked the definition
 ---
 
 ## Definition

@@ -108,6 +108,22 @@ type Topic struct {
 	Compare []Ref
 	// Sources are the works that define or explain the term.
 	Sources []Source
+	// Status is the term's lifecycle stage: StatusProposed,
+	// StatusApproved (the default) or StatusDeprecated.
+	Status string
+	// ReplacedBy is the slug of the topic that replaces a deprecated
+	// term, ReplacedByAt where it is written.
+	ReplacedBy   string
+	ReplacedByAt Pos
+	// Reviewed is when a subject expert last checked the definition,
+	// YYYY-MM-DD, or empty.
+	Reviewed string
+	// MovedFrom are slugs the topic was published under before: each
+	// gets a page that redirects to this one.
+	MovedFrom []Ref
+	// Forms are further spellings auto-linking matches (an irregular
+	// plural, say); they are never shown.
+	Forms []string
 
 	// KeyLines holds the line of each front matter key, for diagnostics
 	// that later stages report (a duplicate title, say).
@@ -188,7 +204,8 @@ type Question struct {
 }
 
 var topicKeys = []string{"title", "summary", "category", "aliases", "tags", "related",
-	"broader", "compare", "sources", "updated", "draft", "slug", "autolink"}
+	"broader", "compare", "sources", "updated", "draft", "slug", "autolink",
+	"status", "replaced_by", "reviewed", "moved_from", "forms"}
 
 var slugRe = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 
@@ -245,6 +262,7 @@ func ParseHeader(path, rel string, src []byte) (*Topic, diag.List) {
 			t.Autolink = v
 		}
 		t.Slug = f.str("slug")
+		f.lifecycle(t)
 		f.unknown(topicKeys)
 		for _, key := range []string{"title", "summary"} {
 			v, present := fm.values[key]

@@ -49,7 +49,9 @@ type Glossary struct {
 
 	Categories []*Group
 	Tags       []*Group
-	category   map[*content.Topic]*Group
+	// Redirects are the pages at moved topics' old slugs, by old slug.
+	Redirects []Redirect
+	category  map[*content.Topic]*Group
 
 	// What Update needs: drafts by file, each topic's place in Topics and
 	// identity, and the diagnostics by topic and for the site.
@@ -62,6 +64,10 @@ type Glossary struct {
 	// relate derives the exported maps; relationDiags are the cycles.
 	own           map[*content.Topic]ownRelations
 	relationDiags diag.List
+	// replacement is each deprecated term's replacement, replaces the
+	// inverse (lifecycle.go).
+	replacement map[*content.Topic]*content.Topic
+	replaces    map[*content.Topic][]*content.Topic
 }
 
 // Group is a category or a tag with its topics, A–Z.
@@ -107,11 +113,10 @@ func New(settings content.Settings, topics []*content.Topic, opts Options) (*Glo
 		g.bySlug[t.Slug] = t
 		g.Topics = append(g.Topics, t)
 	}
-	g.claimNames(&d)
-	slices.SortStableFunc(g.Topics, func(a, b *content.Topic) int {
-		return cmp.Or(cmp.Compare(SortKey(a.Title), SortKey(b.Title)), cmp.Compare(a.Slug, b.Slug))
-	})
 	g.drafts = drafts
+	g.lifecycle(&d)
+	g.claimNames(&d)
+	slices.SortStableFunc(g.Topics, byTitle)
 	g.pos = make(map[*content.Topic]int, len(g.Topics))
 	g.ident = make(map[*content.Topic]uint64, len(g.Topics))
 	g.topicDiags = make(map[*content.Topic]diag.List)
@@ -171,7 +176,11 @@ func (g *Glossary) diagnostics() diag.List {
 // and whether it is published.
 func identity(t *content.Topic) uint64 {
 	h := fnv.New64a()
-	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%q\x00%s\x00%q\x00%v", t.Rel, t.Slug, t.Title, t.Aliases, t.Category, t.Tags, t.Draft)
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%q\x00%s\x00%q\x00%v\x00%s\x00%s", t.Rel, t.Slug, t.Title, t.Aliases, t.Category, t.Tags, t.Draft,
+		t.Status, t.ReplacedBy)
+	for _, r := range t.MovedFrom {
+		fmt.Fprintf(h, "\x00%s", r.Name)
+	}
 	return h.Sum64()
 }
 
@@ -259,14 +268,27 @@ func Normalize(name string) string {
 }
 
 // claimNames registers every title and alias; two topics claiming one
-// name is an error in both files.
+// name is an error in both files. A deprecated term's names lead to its
+// replacement, which may hold them too.
 func (g *Glossary) claimNames(d *diag.List) {
 	type claim struct {
-		t         *content.Topic
+		t, to     *content.Topic // the claimant, and where the name leads
 		key, name string
 	}
 	claims := map[string]claim{}
-	for _, t := range g.Topics { // in path order: the first claimant keeps the name
+	// Live topics first, in path order: the first claimant keeps the
+	// name; then deprecated ones, whose names may already lead where
+	// theirs would.
+	order := make([]*content.Topic, 0, len(g.Topics))
+	for _, deprecated := range []bool{false, true} {
+		for _, t := range g.Topics {
+			if (g.replacement[t] != nil) == deprecated {
+				order = append(order, t)
+			}
+		}
+	}
+	for _, t := range order {
+		to := cmp.Or(g.replacement[t], t)
 		names := append([]string{t.Title}, t.Aliases...)
 		for i, n := range names {
 			key := "aliases"
@@ -278,16 +300,16 @@ func (g *Glossary) claimNames(d *diag.List) {
 				continue
 			}
 			if prev, ok := claims[norm]; ok {
-				if prev.t == t {
+				if prev.to == to {
 					continue
 				}
 				d.Add(t.Path, keyLine(t, key), 1, "%q is also the %s of %s", n, what(prev.key), prev.t.Path)
 				d.Add(prev.t.Path, keyLine(prev.t, prev.key), 1, "%q is also the %s of %s", prev.name, what(key), t.Path)
 				continue
 			}
-			claims[norm] = claim{t, key, n}
-			g.byName[norm] = t
-			g.byExact[n] = t
+			claims[norm] = claim{t, to, key, n}
+			g.byName[norm] = to
+			g.byExact[n] = to
 		}
 	}
 }

@@ -72,6 +72,15 @@ func TestUpdateEqualsNew(t *testing.T) {
 			ts["a"].Category = "D"
 			return ts["a"]
 		}, false},
+		// A lifecycle edit moves names and redirects: index afresh.
+		{"deprecated", func(ts map[string]*content.Topic) *content.Topic {
+			ts["a"].Status, ts["a"].ReplacedBy = content.StatusDeprecated, "b"
+			return ts["a"]
+		}, false},
+		{"moved_from added", func(ts map[string]*content.Topic) *content.Topic {
+			ts["a"].MovedFrom = []content.Ref{{Name: "old-a", Line: 5, Col: 13}}
+			return ts["a"]
+		}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

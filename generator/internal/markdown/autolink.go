@@ -13,8 +13,10 @@ import (
 const MinAutolinkName = 3
 
 // Linker finds mentions of topic names in prose. Names are matched as whole
-// words, ignoring case; where names overlap, the longest wins. It is built
-// once per set of names and is safe for concurrent use.
+// words, ignoring case; where names overlap, the longest wins. A name's
+// forms (its plural, its possessive) are matched like the name, but a
+// name as written wins over another name's form. It is built once per set
+// of names and is safe for concurrent use.
 type Linker struct {
 	// root is a trie of names by lowercase word: following a mention's
 	// words from the root finds every name it starts, longest last.
@@ -27,32 +29,86 @@ type Linker struct {
 type trieNode struct {
 	next   map[string]*trieNode
 	target string // non-empty where a name ends
+	// form marks a target reached through a form rather than a name.
+	form bool
 }
 
-// NewLinker indexes names: each maps a name (a title or alias) to the
+// Names are what a Linker finds, each mapping a lowercase name to the
 // target recorded on the links it makes.
-func NewLinker(names, files map[string]string) *Linker {
-	l := &Linker{root: &trieNode{}, Files: files}
-	for name, target := range names {
-		if utf8.RuneCountInString(strings.TrimSpace(name)) < MinAutolinkName {
-			continue
-		}
-		n := l.root
-		for _, w := range splitWords(name) {
-			word := strings.ToLower(name[w[0]:w[1]])
-			if n.next == nil {
-				n.next = map[string]*trieNode{}
+type Names struct {
+	// Names are titles and aliases.
+	Names map[string]string
+	// Forms are further spellings to match (an irregular plural): they
+	// are not inflected.
+	Forms map[string]string
+	// Files is the Linker's Files.
+	Files map[string]string
+	// Inflect, if set, gives the other forms of a name's last word: in
+	// "claims-made policy", only "policy" inflects.
+	Inflect func(word string) []string
+}
+
+// NewLinker indexes names. Names go in first so that none of them is
+// taken by another name's form; ties go to the smaller target, so the
+// result does not depend on map order.
+func NewLinker(n Names) *Linker {
+	l := &Linker{root: &trieNode{}, Files: n.Files}
+	for name, target := range n.Names {
+		l.add(splitLower(name), target, false)
+	}
+	for name, target := range n.Forms {
+		l.add(splitLower(name), target, true)
+	}
+	if n.Inflect != nil {
+		for name, target := range n.Names {
+			words := splitLower(name)
+			if len(words) == 0 {
+				continue
 			}
-			if n.next[word] == nil {
-				n.next[word] = &trieNode{}
+			last := words[len(words)-1]
+			for _, f := range n.Inflect(last) {
+				words[len(words)-1] = f
+				l.add(words, target, true)
 			}
-			n = n.next[word]
-		}
-		if n != l.root && (n.target == "" || target < n.target) {
-			n.target = target
 		}
 	}
 	return l
+}
+
+// splitLower returns the lowercase words of a name long enough to link,
+// or nil.
+func splitLower(name string) []string {
+	if utf8.RuneCountInString(strings.TrimSpace(name)) < MinAutolinkName {
+		return nil
+	}
+	var words []string
+	for _, w := range splitWords(name) {
+		words = append(words, strings.ToLower(name[w[0]:w[1]]))
+	}
+	return words
+}
+
+// add records that words name target.
+func (l *Linker) add(words []string, target string, form bool) {
+	if len(words) == 0 {
+		return
+	}
+	n := l.root
+	for _, word := range words {
+		if n.next == nil {
+			n.next = map[string]*trieNode{}
+		}
+		if n.next[word] == nil {
+			n.next[word] = &trieNode{}
+		}
+		n = n.next[word]
+	}
+	switch {
+	case n.target == "", n.form && !form:
+		n.target, n.form = target, form
+	case n.form == form && target < n.target:
+		n.target = target
+	}
 }
 
 // splitWords returns the byte ranges of the words of s: runs of letters

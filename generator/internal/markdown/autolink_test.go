@@ -7,14 +7,14 @@ import (
 )
 
 func TestLinkerFind(t *testing.T) {
-	l := NewLinker(map[string]string{
+	l := NewLinker(Names{Names: map[string]string{
 		"policy":         "Policy",
 		"policy limit":   "Policy Limit",
 		"third-party":    "Third-Party",
 		"excess":         "Deductible",
 		"ai":             "Additional Insured", // too short to link
 		"waiver of subr": "Waiver",
-	}, nil)
+	}})
 	tests := []struct {
 		text string
 		seen []string
@@ -50,7 +50,7 @@ func TestLinkerFind(t *testing.T) {
 // TestAutolinkNeverLinks checks the places a name is never linked.
 func TestAutolinkNeverLinks(t *testing.T) {
 	md := New(Options{})
-	l := NewLinker(map[string]string{"deductible": "Deductible"}, nil)
+	l := NewLinker(Names{Names: map[string]string{"deductible": "Deductible"}})
 	tests := []struct {
 		name, src, want string
 	}{

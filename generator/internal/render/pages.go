@@ -42,6 +42,9 @@ const (
 	DataFile
 	// ExportFile is one of the glossary's data exports (package export).
 	ExportFile
+	// RedirectPage stands at a moved topic's old slug (Topic is where it
+	// moved to).
+	RedirectPage
 )
 
 // Page is one output file.
@@ -71,6 +74,7 @@ func (x *SearchIndex) Pages(g *glossary.Glossary) []Page {
 	for _, t := range g.Topics {
 		pages = append(pages, Page{Kind: TopicPage, File: content.TopicPath(t.Slug) + "index.html", Topic: t})
 	}
+	pages = append(pages, redirectPages(g)...)
 	pages = append(pages, Page{Kind: HomePage, File: "index.html"},
 		Page{Kind: CategoriesPage, File: "categories/index.html"},
 		Page{Kind: TagsPage, File: "tags/index.html"},
@@ -142,6 +146,7 @@ func (r *Renderer) Fingerprint(p Page) uint64 {
 		t := p.Topic
 		h.num(t.Hash)
 		h.num(r.Names)
+		r.hashLifecycle(&h, t)
 		r.hashImages(&h, t.Images)
 		// The breadcrumb shows the chain of broader terms and the
 		// category of the broadest; refs cover both.
@@ -158,6 +163,8 @@ func (r *Renderer) Fingerprint(p Page) uint64 {
 		}
 	case DataFile:
 		h.num(p.dataHash)
+	case RedirectPage:
+		h.num(r.refs[p.Topic])
 	case ExportFile:
 		h.num(r.exports)
 	case HomePage:
@@ -246,6 +253,8 @@ func (r *Renderer) Render(w io.Writer, p Page) diag.List {
 	case DataFile:
 		_, err := w.Write(p.Data)
 		return writeErr(err)
+	case RedirectPage:
+		return writeErr(r.redirect(w, p))
 	case ExportFile:
 		f, _ := export.ByFile(p.File)
 		return writeErr(f.Write(w, r.G))
@@ -358,8 +367,10 @@ type TopicView struct {
 	Sources []SourceView
 	Law     string
 	TOC     []Link
-	jsonld  any
-	notes   template.HTML
+	// Lifecycle is the term's status, replacement and last review.
+	Lifecycle Lifecycle
+	jsonld    any
+	notes     template.HTML
 }
 
 // SectionView is one rendered section.
@@ -590,6 +601,7 @@ func (r *Renderer) topic(t *content.Topic, root string) (*TopicView, diag.List) 
 		LinksTo: r.links(r.G.Links[t], root), LinkedFrom: r.links(r.G.Backlinks[t], root),
 		Sources: sourceViews(t.Sources), Law: t.Law(),
 	}
+	tv.Lifecycle = r.lifecycle(t, root)
 	for _, tag := range t.Tags {
 		tv.Tags = append(tv.Tags, Link{Name: tag, URL: root + "tags/" + markdown.Slugify(tag) + "/"})
 	}

@@ -19,9 +19,11 @@ import (
 //	search/meta.json          sizes, and the term shards that exist
 //	search/terms/<xx>.json    every indexed word starting with xx: its
 //	                          topics as [doc, weight, doc, weight, ...]
-//	search/docs-<k>.json      topics k*DocChunk.. : [title, path, summary, aliases, law]
+//	search/docs-<k>.json      topics k*DocChunk.. : [title, path, summary, aliases, law, status]
 //
-// where law names the law or regulation that defines the term, or is "".
+// where law names the law or regulation that defines the term, or is "",
+// and status is the term's lifecycle status unless it is approved: the
+// script ranks deprecated terms below every live one.
 //
 // A query fetches meta, the shard of each word's first two letters, then
 // the chunks holding its best results. Weights favour titles over aliases
@@ -72,6 +74,9 @@ type wordWeight struct {
 type docKey struct {
 	slug string
 	hash uint64 // of the topic's file
+	// inherited identifies the names of the deprecated terms it
+	// replaces, which lead to it.
+	inherited uint64
 }
 
 type dataFile struct {
@@ -80,14 +85,24 @@ type dataFile struct {
 }
 
 // searchKey identifies a topic's entry: everything the index holds of it
-// comes from its file, so the file's hash will do.
-func searchKey(t *content.Topic) docKey { return docKey{t.Slug, t.Hash} }
+// comes from its file, but for the names it inherits.
+func searchKey(g *glossary.Glossary, t *content.Topic) docKey {
+	k := docKey{slug: t.Slug, hash: t.Hash}
+	if old := g.Replaces(t); len(old) > 0 {
+		h := newHasher()
+		for _, o := range old {
+			h.num(o.Hash)
+		}
+		k.inherited = uint64(h)
+	}
+	return k
+}
 
 // update brings the index up to date with g and returns its files.
 func (x *SearchIndex) update(g *glossary.Glossary) map[string]dataFile {
 	docs := make([]docKey, len(g.Topics))
 	for i, t := range g.Topics {
-		docs[i] = searchKey(t)
+		docs[i] = searchKey(g, t)
 	}
 	same := x.files != nil && len(docs) == len(x.docs)
 	for i := 0; same && i < len(docs); i++ {
@@ -105,7 +120,7 @@ func (x *SearchIndex) update(g *glossary.Glossary) map[string]dataFile {
 		}
 		// Only the words whose weight changed touch their shards: an
 		// edit usually changes a few words of a topic, not all of them.
-		old, cur := x.weights[id], docWeights(t)
+		old, cur := x.weights[id], docWeights(g, t)
 		for _, ww := range old {
 			if !slices.Contains(cur, ww) {
 				key := shardKey(ww.word)
@@ -155,7 +170,7 @@ func (x *SearchIndex) rebuild(g *glossary.Glossary, docs []docKey) {
 	x.docs, x.weights = docs, make([][]wordWeight, len(docs))
 	x.terms, x.files = map[string]map[string][]int{}, map[string]dataFile{}
 	for id, t := range g.Topics {
-		x.weights[id] = docWeights(t)
+		x.weights[id] = docWeights(g, t)
 		for _, ww := range x.weights[id] {
 			key := shardKey(ww.word)
 			if x.terms[key] == nil {
@@ -174,8 +189,10 @@ func (x *SearchIndex) rebuild(g *glossary.Glossary, docs []docKey) {
 }
 
 // docWeights is the best weight of each word of a topic, as a list
-// sorted by word: compact, since the index keeps one per topic.
-func docWeights(t *content.Topic) []wordWeight {
+// sorted by word: compact, since the index keeps one per topic. The names
+// of deprecated terms it replaces count as its aliases: a reader who
+// searches for the old name finds the new term too.
+func docWeights(g *glossary.Glossary, t *content.Topic) []wordWeight {
 	weights := map[string]int{}
 	add := func(text string, w int) {
 		for _, word := range words(text) {
@@ -188,6 +205,11 @@ func docWeights(t *content.Topic) []wordWeight {
 	add(t.Summary, weightSummary)
 	for _, a := range t.Aliases {
 		add(a, weightAlias)
+	}
+	for _, old := range g.Replaces(t) {
+		for _, name := range append([]string{old.Title}, old.Aliases...) {
+			add(name, weightAlias)
+		}
 	}
 	add(t.Title, weightTitle)
 	out := make([]wordWeight, 0, len(weights))
@@ -266,13 +288,17 @@ func encodePostings(terms map[string][]int) []byte {
 
 func (x *SearchIndex) encodeChunk(g *glossary.Glossary, k int) {
 	chunk := g.Topics[k*DocChunk : min((k+1)*DocChunk, len(g.Topics))]
-	docs := make([][5]any, len(chunk))
+	docs := make([][6]any, len(chunk))
 	for i, t := range chunk {
 		aliases := t.Aliases
 		if aliases == nil {
 			aliases = []string{}
 		}
-		docs[i] = [5]any{t.Title, content.TopicPath(t.Slug), t.Summary, aliases, t.Law()}
+		status := t.Status
+		if status == content.StatusApproved {
+			status = ""
+		}
+		docs[i] = [6]any{t.Title, content.TopicPath(t.Slug), t.Summary, aliases, t.Law(), status}
 	}
 	x.set(fmt.Sprintf("search/docs-%d.json", k), docs)
 }

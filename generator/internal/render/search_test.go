@@ -48,6 +48,20 @@ func TestSearchIndexUpdateEqualsRebuild(t *testing.T) {
 			ts[900] = &t
 			return ts
 		}},
+		// A deprecated term's names lead to its replacement, whose file
+		// did not change.
+		{"deprecated", func(ts []*content.Topic) []*content.Topic {
+			t := *ts[10]
+			t.Status, t.ReplacedBy, t.Hash = content.StatusDeprecated, ts[11].Slug, t.Hash+1
+			ts[10] = &t
+			return ts
+		}},
+		{"deprecated term renamed", func(ts []*content.Topic) []*content.Topic {
+			t := *ts[10]
+			t.Title, t.Hash = "Term 010 Xylophone", t.Hash+1 // keeps its place A–Z
+			ts[10] = &t
+			return ts
+		}},
 		{"topic removed", func(ts []*content.Topic) []*content.Topic { return ts[1:] }},
 		{"topic added", func(ts []*content.Topic) []*content.Topic { return append(ts, mk(5000, "New.")) }},
 	}

@@ -1015,6 +1015,31 @@ func TestServeIncrementalEqualsFull(t *testing.T) {
 		{"license", func() {
 			s.write("_index.md", strings.Replace(settings, "base_url:", "license: CC0-1.0\nbase_url:", 1))
 		}, s.shows("/glossary.csv", "CC0-1.0")},
+		// A lifecycle edit reaches the banner, the names that lead to the
+		// replacement (auto-links elsewhere) and the redirect pages.
+		{"status proposed", func() {
+			s.write("delta.md", delta.with("aliases: [Dee Term]", "tags: [solo]", "status: proposed"))
+		}, s.shows("/topics/delta/", "Proposed term")},
+		{"deprecated", func() {
+			s.write("delta.md", delta.with("aliases: [Dee Term]", "tags: [solo]", "status: deprecated", "replaced_by: beta"))
+		}, s.shows("/topics/delta/", "Beta Term</a> instead")},
+		{"replacement renamed", func() {
+			b := beta3
+			b.title, b.category = "Beta Renamed", "Claims Handling"
+			s.write("beta.md", b.String())
+		}, s.shows("/topics/delta/", "Beta Renamed</a> instead")},
+		{"replaced_by changed", func() {
+			b := beta3
+			b.category = "Claims Handling"
+			s.write("beta.md", b.String())
+			s.write("delta.md", delta.with("aliases: [Dee Term]", "tags: [solo]", "status: deprecated", "replaced_by: gamma"))
+		}, s.shows("/topics/delta/", "Gamma Term</a> instead")},
+		{"moved_from added", func() {
+			s.write("delta.md", delta.with("aliases: [Dee Term]", "tags: [solo]", "moved_from: [delta-old]"))
+		}, s.shows("/topics/delta-old/", "Delta Term has moved")},
+		{"moved_from changed", func() {
+			s.write("delta.md", delta.with("aliases: [Dee Term]", "tags: [solo]", "moved_from: [delta-older]"))
+		}, s.status("/topics/delta-old/", http.StatusNotFound)},
 		// Typed relations reach the other end's page (narrower terms,
 		// compare both ways, the breadcrumb), and sources the lists and
 		// search that mark a term defined in law.
