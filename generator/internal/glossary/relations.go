@@ -68,13 +68,22 @@ func (o ownRelations) equal(p ownRelations) bool {
 // or a topic already named in another of the keys.
 func (g *Glossary) resolveRelations(t *content.Topic, d *diag.List) {
 	var own ownRelations
-	listed := map[*content.Topic]relation{}
+	// listed finds a topic among those already named, and under which
+	// key: a topic names a handful at most.
+	listed := func(to *content.Topic) (relation, bool) {
+		for r := range numRelations {
+			if slices.Contains(own[r], to) {
+				return r, true
+			}
+		}
+		return 0, false
+	}
 	for r := range numRelations {
 		key := relationInfo[r].key
 		for _, ref := range refs(t, r) {
 			to := g.bySlug[ref.Name]
 			col := max(ref.Col, 1)
-			switch prev, dup := listed[to]; {
+			switch prev, dup := listed(to); {
 			case to == nil:
 				if dr := g.draftNamed(ref.Name); dr != nil && dr.Slug == ref.Name {
 					d.Add(t.Path, ref.Line, col, "%s: %q is %s, which is a draft and is not published (build with -drafts to preview)", key, ref.Name, dr.Path)
@@ -86,7 +95,6 @@ func (g *Glossary) resolveRelations(t *content.Topic, d *diag.List) {
 			case dup && prev != r:
 				d.Add(t.Path, ref.Line, col, "%s: %q is listed in %s already: keep it in one of the two", key, ref.Name, relationInfo[prev].key)
 			case !dup:
-				listed[to] = r
 				own[r] = append(own[r], to)
 			}
 		}
@@ -107,42 +115,51 @@ func (g *Glossary) relate() {
 	g.Compare = make(map[*content.Topic][]*content.Topic)
 	g.Related = make(map[*content.Topic][]*content.Topic)
 	// The inverse entries, collected in A–Z order of the topics naming.
-	var inverse [numRelations]map[*content.Topic][]*content.Topic
-	for r := range numRelations {
-		inverse[r] = map[*content.Topic][]*content.Topic{}
-	}
+	inverse := make(map[*content.Topic]*ownRelations, len(g.own))
 	for _, t := range g.Topics {
-		own := g.own[t]
+		own, ok := g.own[t]
+		if !ok {
+			continue
+		}
 		for r := range numRelations {
 			for _, to := range own[r] {
-				inverse[r][to] = append(inverse[r][to], t)
+				if inverse[to] == nil {
+					inverse[to] = new(ownRelations)
+				}
+				inverse[to][r] = append(inverse[to][r], t)
 			}
 		}
 	}
-	for _, t := range g.Topics {
-		own := g.own[t]
-		shown := map[*content.Topic]bool{}
-		group := func(lists ...[]*content.Topic) []*content.Topic {
-			var out []*content.Topic
-			for _, list := range lists {
-				for _, o := range list {
-					if !shown[o] {
-						shown[o] = true
-						out = append(out, o)
-					}
+	// shown holds the topics a page shows so far: a few, so a slice
+	// beats a set, and it is reused from topic to topic.
+	var shown []*content.Topic
+	group := func(m map[*content.Topic][]*content.Topic, t *content.Topic, lists ...[]*content.Topic) {
+		start := len(shown)
+		for _, list := range lists {
+			for _, o := range list {
+				if !slices.Contains(shown, o) {
+					shown = append(shown, o)
 				}
 			}
-			return out
 		}
-		set := func(m map[*content.Topic][]*content.Topic, list []*content.Topic) {
-			if len(list) > 0 {
-				m[t] = list
+		if len(shown) > start {
+			m[t] = slices.Clone(shown[start:])
+		}
+	}
+	for _, t := range g.Topics {
+		own, named := g.own[t]
+		inv := inverse[t]
+		if inv == nil {
+			if !named {
+				continue
 			}
+			inv = new(ownRelations)
 		}
-		set(g.Broader, group(own[broaderRel]))
-		set(g.Narrower, group(inverse[broaderRel][t]))
-		set(g.Compare, group(own[compareRel], inverse[compareRel][t]))
-		set(g.Related, group(own[relatedRel], inverse[relatedRel][t]))
+		shown = shown[:0]
+		group(g.Broader, t, own[broaderRel])
+		group(g.Narrower, t, inv[broaderRel])
+		group(g.Compare, t, own[compareRel], inv[compareRel])
+		group(g.Related, t, own[relatedRel], inv[relatedRel])
 	}
 	g.relationDiags = g.cycles()
 }
@@ -176,7 +193,7 @@ func (g *Glossary) cycles() diag.List {
 		state[t] = done
 	}
 	for _, t := range g.Topics {
-		if state[t] == unseen {
+		if len(g.own[t][broaderRel]) > 0 && state[t] == unseen {
 			visit(t)
 		}
 	}
