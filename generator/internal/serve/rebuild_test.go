@@ -453,7 +453,12 @@ func TestServeWatchLimit(t *testing.T) {
 		})
 		s.change("topic written in a new folder that cannot be watched",
 			func() {
-				s.write("extra/epsilon.md", def{"Epsilon Term", "Epsilon summary.", "Claims", "", "Epsilon text v0."}.String())
+				// The folder arrives with its topic already in it (made
+				// aside, then renamed in), as its watch fails and only
+				// the rescan that follows can find the topic.
+				aside := filepath.Join(t.TempDir(), "extra")
+				writeFile(t, filepath.Join(aside, "epsilon.md"), def{"Epsilon Term", "Epsilon summary.", "Claims", "", "Epsilon text v0."}.String())
+				must(t, os.Rename(aside, extra))
 			},
 			succeeded(s.shows("/topics/epsilon/", "Epsilon text v0")))
 		deadline := time.After(settle)
