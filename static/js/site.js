@@ -50,10 +50,11 @@
       var slug = u.pathname.slice(topics.length).replace(/\/$/, "");
       var item = a.parentNode, beside = item.querySelector(":scope > .topic-summary");
       var d = cards[slug];
-      if (d) return { title: d[0], kicker: d[1], summary: d[2], law: d[3] === "law", url: u.href, beside: !!beside };
+      if (d) return { title: d[0], kicker: d[1], summary: d[2], law: d[3] ? "Defined in law: " + d[3] : "", url: u.href, beside: !!beside };
       if (item.hasAttribute("data-kicker")) {
+        var mark = item.querySelector(":scope > .law-mark");
         return { title: a.textContent, kicker: item.getAttribute("data-kicker"), summary: beside ? beside.textContent : "",
-          law: item.hasAttribute("data-law"), url: u.href, beside: !!beside };
+          law: mark ? mark.textContent : "", url: u.href, beside: !!beside };
       }
       return null;
     }
@@ -73,9 +74,15 @@
       title.tabIndex = -1;
       title.setAttribute("aria-hidden", "true");
       c.appendChild(title);
-      if (t.law) c.appendChild(part("span", "card-law", "Defined in law"));
+      // A list item shows the law and the summary already: a screen
+      // reader hears them there, not twice.
+      if (t.law) {
+        var law = part("span", "card-law", t.law);
+        if (t.beside) law.setAttribute("aria-hidden", "true");
+        c.appendChild(law);
+      }
       var s = part("span", "card-summary", t.summary);
-      if (t.beside) s.setAttribute("aria-hidden", "true"); // the list shows it already
+      if (t.beside) s.setAttribute("aria-hidden", "true");
       c.appendChild(s);
       return c;
     }

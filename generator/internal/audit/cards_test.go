@@ -197,3 +197,29 @@ func TestCardTap(t *testing.T) {
 	}
 	b.noConsoleErrors("tap")
 }
+
+// TestCardShowsDefinedInLaw: the card of a term defined in law names the
+// law, from the page's card data (a link in a topic's text) and from the
+// list item around the link (the A–Z index).
+func TestCardShowsDefinedInLaw(t *testing.T) {
+	base := serveSite(t)
+	b := newBrowser(t, 1200, 800)
+	for _, c := range []struct{ name, path, selector string }{
+		{"a link in a topic's text", "/topics/insurable-interest/", `.section a[href$="topics/subrogation/"]`},
+		{"the A–Z index", homePath, `#letter-s ~ ul a[href$="topics/subrogation/"]`},
+	} {
+		b.open(base + c.path)
+		at := eval[[]float64](b, "finding "+c.name, fmt.Sprintf(cardLink, c.selector))
+		if len(at) != 2 {
+			t.Fatalf("%s: no link to subrogation matches %s", c.name, c.selector)
+		}
+		b.mouseTo(5, 5)
+		b.mouseTo(at[0], at[1])
+		b.waitFor(c.name+": the card shows on hover", `document.querySelector(".card") !== null`)
+		got := eval[string](b, "the card's law", `(() => { const l = document.querySelector(".card .card-law"); return l ? l.textContent : ""; })()`)
+		if got != "Defined in law: Marine Insurance Act 1906" {
+			t.Errorf("%s: the card of subrogation marks %q, want the law that defines it", c.name, got)
+		}
+		b.mouseTo(5, 5)
+	}
+}

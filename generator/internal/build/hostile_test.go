@@ -222,6 +222,10 @@ var (
 	quotesTags    = []string{"tag, with | bar"}
 )
 
+// bookTitle is the hostile site's source without an address: quotes that
+// would end a Turtle long string, backslashes, and markup.
+const bookTitle = `Book """ \ back\slash </admin><script>alert("srcbook")</script>`
+
 // hostileExports reads every export of the hostile site with a parser of
 // its format and finds the quotes topic's names as they were written.
 func hostileExports(t *testing.T, out string) {
@@ -246,6 +250,11 @@ func hostileExports(t *testing.T, out string) {
 	c := r.Concepts[uri]
 	if !slices.Equal(c["prefLabel"], []string{quotesTitle}) || !slices.Equal(c["altLabel"], slices.Sorted(slices.Values(quotesAliases))) {
 		t.Errorf("Turtle: the quotes topic is labelled %q, %q", c["prefLabel"], c["altLabel"])
+	}
+	// A source without an address is a node with its title.
+	cited := r.Concepts["https://example.org/g/topics/cited/#term"]["source"]
+	if !slices.Equal(cited, []string{"[" + bookTitle + "]", "https://example.org/x'onmouseover=alert('srcurl')'"}) {
+		t.Errorf("Turtle: the cited topic's sources are %q", cited)
 	}
 	if l := r.Scheme["license"]; !slices.Equal(l, []string{"https://example.org/license?a=1&b='2'#x"}) {
 		t.Errorf("Turtle: the scheme's license is %q", l)
@@ -280,8 +289,14 @@ func hostileExports(t *testing.T, out string) {
 		t.Errorf("JSON: the quotes term is %+v", doc.Terms)
 	}
 
+	if i := slices.IndexFunc(doc.Terms, func(x export.Term) bool { return x.Slug == "cited" }); i < 0 ||
+		len(doc.Terms[i].Sources) != 2 || doc.Terms[i].Sources[1].Title != bookTitle || !doc.Terms[i].Law {
+		t.Errorf("JSON: the cited term is %+v", doc.Terms)
+	}
+
 	var tbx struct {
-		Terms []string `xml:"text>body>conceptEntry>langSec>termSec>term"`
+		Terms   []string `xml:"text>body>conceptEntry>langSec>termSec>term"`
+		Sources []string `xml:"text>body>conceptEntry>admin"`
 	}
 	if err := xml.Unmarshal(read("glossary.tbx"), &tbx); err != nil {
 		t.Fatalf("glossary.tbx: %v", err)
@@ -290,6 +305,9 @@ func hostileExports(t *testing.T, out string) {
 		if !slices.Contains(tbx.Terms, name) {
 			t.Errorf("TBX: no term %q in %q", name, tbx.Terms)
 		}
+	}
+	if !slices.Contains(tbx.Sources, bookTitle) {
+		t.Errorf("TBX: no source %q in %q", bookTitle, tbx.Sources)
 	}
 }
 

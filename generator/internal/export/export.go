@@ -19,6 +19,7 @@ import (
 	"hash/fnv"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 
 	"glossary/generator/internal/content"
@@ -85,9 +86,12 @@ type Term struct {
 	// CategoryURI identifies the category's skos:Collection.
 	CategoryURI string   `json:"-"`
 	Tags        []string `json:"tags"`
-	// Broader, Narrower and Related are other terms, as slugs.
+	// Broader, Narrower, Compare and Related are other terms, as slugs:
+	// Narrower is the inverse of Broader; Compare (terms easily confused
+	// with this one) and Related go both ways.
 	Broader  []string `json:"broader"`
 	Narrower []string `json:"narrower"`
+	Compare  []string `json:"compare"`
 	Related  []string `json:"related"`
 	// Status is proposed, approved or deprecated; ReplacedBy the slug of
 	// the term that replaces a deprecated one.
@@ -99,11 +103,15 @@ type Term struct {
 	Sources []Source `json:"sources"`
 }
 
-// Source is a work that defines or explains a term.
+// Source is a work that defines or explains a term, as its topic cites
+// it; fields not written are "".
 type Source struct {
-	Title string `json:"title"`
-	URL   string `json:"url"`
-	Kind  string `json:"kind"`
+	Title     string `json:"title"`
+	URL       string `json:"url"`
+	Publisher string `json:"publisher"`
+	Date      string `json:"date"`
+	Locator   string `json:"locator"`
+	Kind      string `json:"kind"`
 }
 
 // TermOf describes topic t of g.
@@ -114,15 +122,13 @@ func TermOf(g *glossary.Glossary, t *content.Topic) Term {
 		Slug: t.Slug, URI: page + "#term", URL: page, Title: t.Title,
 		Summary: t.Summary, ScopeNote: t.Lead, Category: t.Category,
 		Tags: append([]string{}, t.Tags...), Aliases: []string{},
-		Broader: []string{}, Narrower: []string{}, Related: []string{}, Sources: []Source{},
-		Updated: t.Updated,
-		// Until topics carry a lifecycle (the authoring issue's status
-		// and replaced_by), every published term is approved.
-		Status: "approved",
-		// Broader, Narrower and Sources come with the authoring issue's
-		// broader: and sources: keys; until then they are empty, and the
-		// exports already have their places (skos:broader, dct:source,
-		// the CSV and JSON columns).
+		Broader: slugs(g.Broader[t]), Narrower: slugs(g.Narrower[t]), Compare: slugs(g.Compare[t]),
+		Related: []string{}, Sources: make([]Source, len(t.Sources)),
+		Status: t.Status, ReplacedBy: t.ReplacedBy, Updated: t.Updated,
+		Law: DefinedInLaw(t),
+	}
+	if term.Status == "" {
+		term.Status = content.StatusApproved // a topic made in code, not parsed
 	}
 	if c := g.CategoryOf(t); c != nil {
 		term.CategoryURI = s.BaseURL + glossary.CategoryPath(c) + "#collection"
@@ -134,18 +140,57 @@ func TermOf(g *glossary.Glossary, t *content.Topic) Term {
 			term.Aliases = append(term.Aliases, a)
 		}
 	}
+	// SKOS makes skos:related disjoint from skos:broaderTransitive (S27),
+	// and related goes both ways, so a related term that is also above or
+	// below t through a chain of broader terms is left out: the hierarchy
+	// already says how the two belong together. (The glossary already
+	// leaves out direct broader and narrower terms.)
+	up := above(g, t)
 	for _, r := range g.Related[t] {
-		term.Related = append(term.Related, r.Slug)
+		if !up[r] && !above(g, r)[t] {
+			term.Related = append(term.Related, r.Slug)
+		}
 	}
-	term.Law = DefinedInLaw(t)
+	for i, src := range t.Sources {
+		term.Sources[i] = Source{Title: src.Title, URL: src.URL, Publisher: src.Publisher,
+			Date: src.Date, Locator: src.Locator, Kind: src.Kind}
+	}
 	return term
 }
 
+func slugs(ts []*content.Topic) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.Slug
+	}
+	return out
+}
+
+// above is every term above t through chains of broader terms (all of
+// them, not only the first-listed that Ancestors follows). The glossary
+// refuses cycles, but a set stops the walk on one all the same.
+func above(g *glossary.Glossary, t *content.Topic) map[*content.Topic]bool {
+	if len(g.Broader[t]) == 0 {
+		return nil // most terms: a nil map reads as empty
+	}
+	seen := map[*content.Topic]bool{}
+	todo := slices.Clone(g.Broader[t])
+	for len(todo) > 0 {
+		p := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
+		if !seen[p] {
+			seen[p] = true
+			todo = append(todo, g.Broader[p]...)
+		}
+	}
+	return seen
+}
+
 // DefinedInLaw reports whether a term is defined in law: whether a source
-// of it is a law or regulation (the authoring issue's sources: with kind
-// law or regulation). Topics have no sources yet, so none is; the exports'
-// defined_in_law field and the cards' marker are ready for them.
-func DefinedInLaw(t *content.Topic) bool { return false }
+// of it is a law or regulation. The cards and pages name that instrument
+// (t.Law()); the exports say only whether there is one, as its source
+// entry is in the same term's sources.
+func DefinedInLaw(t *content.Topic) bool { return t.Law() != "" }
 
 // termURI is the URI of the term with that slug.
 func termURI(g *glossary.Glossary, slug string) string {
@@ -202,7 +247,7 @@ func (t Term) appendKey(b []byte) []byte {
 		t.Status, t.ReplacedBy, t.Updated, strconv.FormatBool(t.Law)} {
 		b = appendField(b, v)
 	}
-	for _, list := range [][]string{t.Aliases, t.Tags, t.Broader, t.Narrower, t.Related} {
+	for _, list := range [][]string{t.Aliases, t.Tags, t.Broader, t.Narrower, t.Compare, t.Related} {
 		b = strconv.AppendInt(b, int64(len(list)), 10)
 		for _, v := range list {
 			b = appendField(b, v)
@@ -210,7 +255,9 @@ func (t Term) appendKey(b []byte) []byte {
 	}
 	b = strconv.AppendInt(b, int64(len(t.Sources)), 10)
 	for _, src := range t.Sources {
-		b = appendField(appendField(appendField(b, src.Title), src.URL), src.Kind)
+		for _, v := range []string{src.Title, src.URL, src.Publisher, src.Date, src.Locator, src.Kind} {
+			b = appendField(b, v)
+		}
 	}
 	return b
 }

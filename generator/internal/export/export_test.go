@@ -19,18 +19,28 @@ import (
 
 // The test glossary: names with every character a format must escape
 // (quotes, a triple quote, backslashes, commas, bars, a line break, markup),
-// an alias that repeats the title, related topics and a category with
-// several topics.
+// an alias that repeats the title, related topics, a category with several
+// topics, a chain of broader terms (retention > deductible > aggregate
+// deductible) with a related term that is also two steps up, sources with
+// and without an address, one a law, and a proposed and a deprecated term.
 var files = map[string]string{
 	"_index.md": "---\ntitle: 'Test \"Glossary\" <b>'\ndescription: A test, with \"quotes\".\n" +
 		"base_url: https://glossary.test/docs/\nlanguage: en-GB\nlicense: cc-by-4.0\n---\n\nIntro.\n",
 	"deductible.md": "---\ntitle: Deductible\nsummary: The part of a loss, borne by the insured.\n" +
 		"category: Policy Structure\naliases: [Excess, deductible, 'A|B, \"C\"']\ntags: [limits, 'x|y']\n" +
-		"related: [evil]\nupdated: 2026-01-02\n---\n\n## Definition\n\nA *deductible* is borne by the insured.\n\nMore.\n",
+		"related: [evil]\nbroader: [retention]\nupdated: 2026-01-02\n---\n\n## Definition\n\nA *deductible* is borne by the insured.\n\nMore.\n",
+	"retention.md": "---\ntitle: Retention\nsummary: The risk an insured keeps.\ncategory: Policy Structure\n---\n\n## Definition\n\nKept.\n",
+	"aggregate-deductible.md": "---\ntitle: Aggregate Deductible\nsummary: A deductible for a whole year.\n" +
+		"broader: [deductible]\nrelated: [retention]\nsources:\n" +
+		"  - title: Insurance Act 2015\n    url: https://www.legislation.gov.uk/ukpga/2015/4\n    locator: s. 3\n    kind: law\n" +
+		"  - title: 'Book \"\"\" \\ <i>, | bar'\n    publisher: Press\n    date: '2020'\n    kind: book\n" +
+		"---\n\n## Definition\n\nPer year.\n",
+	"old-deductible.md": "---\ntitle: Old Deductible\nsummary: What a deductible was once called.\n" +
+		"status: deprecated\nreplaced_by: deductible\naliases: [Franchise]\n---\n\n## Definition\n\nGone.\n",
 	"evil.md": "---\ntitle: \"Evil \\\"\\\"\\\" \\\\ back\\\\slash, comma | bar\\nsecond line\"\n" +
 		"summary: '\"><script>alert(1)</script> sums, it | up'\ncategory: Policy Structure\n" +
 		"aliases: ['=HYPERLINK(\"x\")', \"tab\\tand 'quote'\"]\n---\n\n## Definition\n\nSee [[Deductible]].\n",
-	"plain.md": "---\ntitle: Plain\nsummary: Plain.\n---\n\n## Definition\n\n- a list\n- only\n",
+	"plain.md": "---\ntitle: Plain\nsummary: Plain.\nstatus: proposed\n---\n\n## Definition\n\n- a list\n- only\n",
 }
 
 func testGlossary(t *testing.T) *glossary.Glossary {
@@ -85,26 +95,52 @@ func TestSKOS(t *testing.T) {
 		t.Errorf("SKOS integrity: %s", p)
 	}
 	scheme := "https://glossary.test/docs/#glossary"
+	const topics = "https://glossary.test/docs/topics/"
+	concept := []string{"http://www.w3.org/2004/02/skos/core#Concept"}
 	want := map[string]map[string][]string{
-		"https://glossary.test/docs/topics/deductible/#term": {
-			"type":       {"http://www.w3.org/2004/02/skos/core#Concept"},
+		topics + "deductible/#term": {
+			"type":       concept,
 			"prefLabel":  {"Deductible@en-GB"},
 			"altLabel":   {"A|B, \"C\"@en-GB", "Excess@en-GB"},
 			"definition": {"The part of a loss, borne by the insured.@en-GB"},
 			"scopeNote":  {"A deductible is borne by the insured.@en-GB"},
-			"inScheme":   {scheme}, "topConceptOf": {scheme},
-			"related":  {"https://glossary.test/docs/topics/evil/#term"},
+			// A term with a broader term is no top concept.
+			"inScheme": {scheme},
+			"broader":  {topics + "retention/#term"},
+			"narrower": {topics + "aggregate-deductible/#term"},
+			"related":  {topics + "evil/#term"},
 			"modified": {"2026-01-02"},
 		},
-		"https://glossary.test/docs/topics/evil/#term": {
-			"type":       {"http://www.w3.org/2004/02/skos/core#Concept"},
+		topics + "evil/#term": {
+			"type":       concept,
 			"prefLabel":  {evilTitle + "@en-GB"},
 			"altLabel":   {"=HYPERLINK(\"x\")@en-GB", "tab\tand 'quote'@en-GB"},
 			"definition": {"\"><script>alert(1)</script> sums, it | up@en-GB"},
 			"scopeNote":  {"See Deductible.@en-GB"},
 			"inScheme":   {scheme}, "topConceptOf": {scheme},
 			// Related goes both ways: the deductible lists it.
-			"related": {"https://glossary.test/docs/topics/deductible/#term"},
+			"related": {topics + "deductible/#term"},
+		},
+		topics + "retention/#term": {
+			"type": concept, "prefLabel": {"Retention@en-GB"}, "definition": {"The risk an insured keeps.@en-GB"},
+			"scopeNote": {"Kept.@en-GB"}, "inScheme": {scheme}, "topConceptOf": {scheme},
+			"narrower": {topics + "deductible/#term"},
+			// No related: the aggregate deductible lists it, but it is
+			// broader than that term through the deductible (S27).
+		},
+		topics + "aggregate-deductible/#term": {
+			"type": concept, "prefLabel": {"Aggregate Deductible@en-GB"}, "definition": {"A deductible for a whole year.@en-GB"},
+			"scopeNote": {"Per year.@en-GB"}, "inScheme": {scheme},
+			"broader": {topics + "deductible/#term"},
+			// A source with an address is that address; one without is a
+			// node with its title.
+			"source": {"[Book \"\"\" \\ <i>, | bar@en-GB]", "https://www.legislation.gov.uk/ukpga/2015/4"},
+		},
+		topics + "old-deductible/#term": {
+			"type": concept, "prefLabel": {"Old Deductible@en-GB"}, "altLabel": {"Franchise@en-GB"},
+			"definition": {"What a deductible was once called.@en-GB"}, "scopeNote": {"Gone.@en-GB"},
+			"inScheme": {scheme}, "topConceptOf": {scheme},
+			"deprecated": {"true"}, "isReplacedBy": {topics + "deductible/#term"},
 		},
 	}
 	for uri, w := range want {
@@ -112,8 +148,8 @@ func TestSKOS(t *testing.T) {
 			t.Errorf("%s:\n got %q\nwant %q", uri, got, w)
 		}
 	}
-	if len(r.Concepts) != 3 {
-		t.Errorf("%d concepts, want 3", len(r.Concepts))
+	if len(r.Concepts) != 6 {
+		t.Errorf("%d concepts, want 6", len(r.Concepts))
 	}
 	for key, w := range map[string][]string{
 		"title":   {"Test \"Glossary\" <b>@en-GB"},
@@ -153,8 +189,8 @@ func TestCSV(t *testing.T) {
 	if !slices.Equal(rows[0], export.CSVColumns) {
 		t.Fatalf("header %q, want %q", rows[0], export.CSVColumns)
 	}
-	if len(rows) != 4 {
-		t.Fatalf("%d rows, want a header and 3 terms", len(rows))
+	if len(rows) != 7 {
+		t.Fatalf("%d rows, want a header and 6 terms", len(rows))
 	}
 	byCol := func(row []string, col string) string { return row[slices.Index(export.CSVColumns, col)] }
 	got := map[string][]string{}
@@ -168,11 +204,16 @@ func TestCSV(t *testing.T) {
 	if s := splitValues(byCol(d, "tags")); !slices.Equal(s, []string{"limits", "x|y"}) {
 		t.Errorf("deductible tags split into %q", s)
 	}
-	for col, want := range map[string]string{"related": "evil", "status": "approved", "broader": "",
+	for col, want := range map[string]string{"related": "evil", "status": "approved", "broader": "retention",
 		"updated": "2026-01-02", "url": "https://glossary.test/docs/topics/deductible/", "license": "CC-BY-4.0",
 		"category": "Policy Structure"} {
 		if v := byCol(d, col); v != want {
 			t.Errorf("deductible %s = %q, want %q", col, v, want)
+		}
+	}
+	for slug, want := range map[string]string{"plain": "proposed", "old-deductible": "deprecated", "evil": "approved"} {
+		if v := byCol(got[slug], "status"); v != want {
+			t.Errorf("%s status = %q, want %q", slug, v, want)
 		}
 	}
 	if v := byCol(e, "title"); v != evilTitle {
@@ -224,7 +265,7 @@ func TestJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	keys := []string{"slug", "uri", "url", "title", "aliases", "summary", "scope_note", "category", "tags",
-		"broader", "narrower", "related", "status", "replaced_by", "updated", "defined_in_law", "sources"}
+		"broader", "narrower", "compare", "related", "status", "replaced_by", "updated", "defined_in_law", "sources"}
 	for _, term := range terms {
 		for _, k := range keys {
 			v, ok := term[k]
@@ -236,8 +277,30 @@ func TestJSON(t *testing.T) {
 			t.Errorf("term %v has %d keys, want %d: update docs/exports.md with any new one", term["slug"], len(term), len(keys))
 		}
 	}
-	if terms[1]["title"] != evilTitle || terms[1]["uri"] != "https://glossary.test/docs/topics/evil/#term" {
-		t.Errorf("second term %q %q", terms[1]["title"], terms[1]["uri"])
+	if terms[2]["title"] != evilTitle || terms[2]["uri"] != "https://glossary.test/docs/topics/evil/#term" {
+		t.Errorf("third term %q %q", terms[2]["title"], terms[2]["uri"])
+	}
+	bySlug := map[string]export.Term{}
+	var typed struct{ Terms []export.Term }
+	if err := json.Unmarshal(data, &typed); err != nil {
+		t.Fatal(err)
+	}
+	for _, term := range typed.Terms {
+		bySlug[term.Slug] = term
+	}
+	agg := bySlug["aggregate-deductible"]
+	wantSources := []export.Source{
+		{Title: "Insurance Act 2015", URL: "https://www.legislation.gov.uk/ukpga/2015/4", Locator: "s. 3", Kind: "law"},
+		{Title: `Book """ \ <i>, | bar`, Publisher: "Press", Date: "2020", Kind: "book"},
+	}
+	if !agg.Law || !slices.Equal(agg.Sources, wantSources) || !slices.Equal(agg.Broader, []string{"deductible"}) || len(agg.Related) != 0 {
+		t.Errorf("aggregate-deductible: defined_in_law %v, sources %+v, broader %q, related %q", agg.Law, agg.Sources, agg.Broader, agg.Related)
+	}
+	if d := bySlug["deductible"]; d.Law || !slices.Equal(d.Narrower, []string{"aggregate-deductible"}) {
+		t.Errorf("deductible: defined_in_law %v, narrower %q", d.Law, d.Narrower)
+	}
+	if o := bySlug["old-deductible"]; o.Status != "deprecated" || o.ReplacedBy != "deductible" {
+		t.Errorf("old-deductible: status %q, replaced_by %q", o.Status, o.ReplacedBy)
 	}
 	if bytes.Contains(data, []byte("<script")) {
 		t.Error("glossary.json holds raw markup")
@@ -281,6 +344,7 @@ func TestTBX(t *testing.T) {
 		Entries []struct {
 			ID      string    `xml:"id,attr"`
 			Descrip []descrip `xml:"descrip"`
+			Admin   []descrip `xml:"admin"`
 			Xref    struct {
 				Type   string `xml:"type,attr"`
 				Target string `xml:"target,attr"`
@@ -301,8 +365,8 @@ func TestTBX(t *testing.T) {
 	if doc.Title != `Test "Glossary" <b>` || doc.License != "License: CC-BY-4.0 (https://spdx.org/licenses/CC-BY-4.0.html)" || doc.Source != "https://glossary.test/docs/" {
 		t.Errorf("header: %q, %q, %q", doc.Title, doc.License, doc.Source)
 	}
-	if len(doc.Entries) != 3 {
-		t.Fatalf("%d conceptEntry elements, want 3", len(doc.Entries))
+	if len(doc.Entries) != 6 {
+		t.Fatalf("%d conceptEntry elements, want 6", len(doc.Entries))
 	}
 	ids := map[string]bool{}
 	for _, e := range doc.Entries {
@@ -318,7 +382,10 @@ func TestTBX(t *testing.T) {
 		}
 		for i, ts := range e.LangSecs[0].Terms {
 			want := "admittedTerm-admn-sts"
-			if i == 0 {
+			switch {
+			case e.ID == "c-old-deductible":
+				want = "deprecatedTerm-admn-sts" // every name of a replaced term
+			case i == 0 && e.ID != "c-plain": // a proposed term is admitted, not yet preferred
 				want = "preferredTerm-admn-sts"
 			}
 			if ts.Status.Type != "administrativeStatus" || ts.Status.Value != want {
@@ -326,7 +393,14 @@ func TestTBX(t *testing.T) {
 			}
 		}
 	}
-	evil := doc.Entries[1].LangSecs[0]
+	wantSources := []descrip{
+		{"source", "Insurance Act 2015, s. 3, https://www.legislation.gov.uk/ukpga/2015/4"},
+		{"source", `Book """ \ <i>, | bar, Press, 2020`},
+	}
+	if agg := doc.Entries[0]; agg.ID != "c-aggregate-deductible" || !slices.Equal(agg.Admin, wantSources) {
+		t.Errorf("%s: sources %q, want %q", agg.ID, agg.Admin, wantSources)
+	}
+	evil := doc.Entries[2].LangSecs[0]
 	if evil.Terms[0].Term != evilTitle || evil.Descrip[0].Value != `"><script>alert(1)</script> sums, it | up` {
 		t.Errorf("evil term %q, definition %q", evil.Terms[0].Term, evil.Descrip[0].Value)
 	}
@@ -346,8 +420,21 @@ func TestHash(t *testing.T) {
 	if export.Hash(g) != before {
 		t.Error("Hash changed with an FAQ question, which no export shows")
 	}
-	g.Topics[0].Lead += " More."
-	if export.Hash(g) == before {
-		t.Error("Hash did not change with the scope note")
+	for _, c := range []struct {
+		what string
+		edit func(*content.Topic)
+	}{
+		{"the scope note", func(tp *content.Topic) { tp.Lead += " More." }},
+		{"a source's locator", func(tp *content.Topic) {
+			tp.Sources = append(tp.Sources, content.Source{Title: "T", Locator: "Art. 1"})
+		}},
+		{"the status", func(tp *content.Topic) { tp.Status = content.StatusProposed }},
+	} {
+		c.edit(g.Topics[0])
+		if after := export.Hash(g); after == before {
+			t.Errorf("Hash did not change with %s", c.what)
+		} else {
+			before = after
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 
+	"glossary/generator/internal/content"
 	"glossary/generator/internal/glossary"
 )
 
@@ -23,8 +24,14 @@ type graphWriter interface {
 	// typed states one literal of a datatype: xsd:date, xsd:language or
 	// xsd:boolean.
 	typed(pred, value, datatype string)
+	// resources states resources known by an IRI or, without one, by a
+	// title: a blank node whose only statement is its dct:title.
+	resources(pred string, rs []resource)
 	end()
 }
+
+// resource is an IRI or, where IRI is "", a resource named by its Title.
+type resource struct{ IRI, Title string }
 
 var prefixes = []struct{ name, iri string }{
 	{"skos", "http://www.w3.org/2004/02/skos/core#"},
@@ -79,14 +86,17 @@ func describe(w graphWriter, g *glossary.Glossary) {
 		if term.Updated != "" {
 			w.typed("dct:modified", term.Updated, "xsd:date")
 		}
-		for _, src := range term.Sources {
-			if src.URL != "" {
-				w.refs("dct:source", src.URL)
-			} else {
-				w.text("dct:source", src.Title)
-			}
+		// dct:source is meant for resources, not literals: a source is
+		// its address, or, without one, a blank node with its title (a
+		// title is not an identifier: two terms citing one book get two
+		// nodes). The address alone is stated, not a title for it, as
+		// two terms may title one address differently.
+		srcs := make([]resource, len(term.Sources))
+		for i, src := range term.Sources {
+			srcs[i] = resource{src.URL, src.Title}
 		}
-		if term.Status == "deprecated" {
+		w.resources("dct:source", srcs)
+		if term.Status == content.StatusDeprecated {
 			w.typed("owl:deprecated", "true", "xsd:boolean")
 			if term.ReplacedBy != "" {
 				w.refs("dct:isReplacedBy", termURI(g, term.ReplacedBy))
@@ -138,13 +148,14 @@ func (t *turtle) objects(pred string, values []string, spell func(string) string
 	}
 }
 
-func (t *turtle) text(pred string, values ...string) {
-	t.objects(pred, values, func(v string) string {
-		if t.lang == "" {
-			return turtleString(v)
-		}
-		return turtleString(v) + "@" + t.lang
-	})
+func (t *turtle) text(pred string, values ...string) { t.objects(pred, values, t.literal) }
+
+// literal spells text in the site's language.
+func (t *turtle) literal(v string) string {
+	if t.lang == "" {
+		return turtleString(v)
+	}
+	return turtleString(v) + "@" + t.lang
 }
 
 func (t *turtle) refs(pred string, iris ...string) {
@@ -153,6 +164,18 @@ func (t *turtle) refs(pred string, iris ...string) {
 
 func (t *turtle) typed(pred, value, datatype string) {
 	t.objects(pred, []string{value}, func(v string) string { return turtleString(v) + "^^" + datatype })
+}
+
+func (t *turtle) resources(pred string, rs []resource) {
+	spell := make([]string, len(rs))
+	for i, r := range rs {
+		if r.IRI != "" {
+			spell[i] = turtleIRI(r.IRI)
+		} else {
+			spell[i] = "[ dct:title " + t.literal(r.Title) + " ]"
+		}
+	}
+	t.objects(pred, spell, func(v string) string { return v })
 }
 
 func (t *turtle) end() { t.o.str(" .\n") }
@@ -226,7 +249,7 @@ var jsonLDTerms = []struct{ curie, coerce string }{
 	{"skos:prefLabel", ""}, {"skos:altLabel", ""}, {"skos:definition", ""}, {"skos:scopeNote", ""},
 	{"skos:inScheme", "@id"}, {"skos:topConceptOf", "@id"}, {"skos:broader", "@id"},
 	{"skos:narrower", "@id"}, {"skos:related", "@id"}, {"skos:member", "@id"},
-	// A source is an address or, without one, its title: not coerced.
+	// A source is an address or a node with a title: not coerced.
 	{"dct:source", ""},
 	{"owl:deprecated", "xsd:boolean"}, {"dct:isReplacedBy", "@id"},
 }
@@ -306,6 +329,19 @@ func (j *jsonLD) typed(pred, value, datatype string) {
 		spell = func(v string) string { return `{"@value":` + jsonString(v) + `,"@type":` + jsonString(datatype) + `}` }
 	}
 	j.values(pred, []string{value}, spell)
+}
+
+func (j *jsonLD) resources(pred string, rs []resource) {
+	spell := make([]string, len(rs))
+	for i, r := range rs {
+		if r.IRI != "" {
+			spell[i] = `{"@id":` + jsonString(r.IRI) + `}`
+		} else {
+			// No @id: a blank node. Its title takes the context's @language.
+			spell[i] = `{` + jsonString(localName("dct:title")) + `:` + jsonString(r.Title) + `}`
+		}
+	}
+	j.values(pred, spell, func(v string) string { return v })
 }
 
 func (j *jsonLD) end() { j.o.str("}") }

@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"strings"
 
+	"glossary/generator/internal/content"
 	"glossary/generator/internal/glossary"
 )
 
@@ -12,8 +13,8 @@ import (
 const TBXNamespace = "urn:iso:std:iso:30042:ed-2"
 
 // writeTBX writes a TBX-Basic termbase in the DCA style: one conceptEntry
-// per term with its subject field (the category) and a link to its page,
-// and one langSec in the site's language with the definition, the title
+// per term with its subject field (the category), a link to its page and
+// its sources, and one langSec in the site's language with the definition, the title
 // as the preferred term and the aliases as admitted terms.
 func writeTBX(o *out, g *glossary.Glossary) {
 	s := g.Settings
@@ -37,15 +38,37 @@ func writeTBX(o *out, g *glossary.Glossary) {
 		o.str(`<conceptEntry id="c-` + term.Slug + `">` + "\n")
 		o.str(`<descrip type="subjectField">` + xmlText(term.Category) + "</descrip>\n")
 		o.str(`<xref type="externalCrossReference" target="` + xmlText(term.URL) + `">` + xmlText(term.Title) + "</xref>\n")
+		// TBX-Basic's source data category is text, allowed at concept
+		// level: the concept's sources, as the topic page cites them.
+		for _, src := range term.Sources {
+			o.str(`<admin type="source">` + xmlText(src.citation()) + "</admin>\n")
+		}
 		o.str(`<langSec xml:lang="` + xmlText(lang) + `">` + "\n")
 		o.str(`<descrip type="definition">` + xmlText(term.Summary) + "</descrip>\n")
 		tbxTerm(o, term.Title, adminStatus(term.Status))
+		// A replaced term's other names lead to its replacement too.
+		aliasStatus := "admittedTerm-admn-sts"
+		if term.Status == content.StatusDeprecated {
+			aliasStatus = "deprecatedTerm-admn-sts"
+		}
 		for _, a := range term.Aliases {
-			tbxTerm(o, a, "admittedTerm-admn-sts")
+			tbxTerm(o, a, aliasStatus)
 		}
 		o.str("</langSec>\n</conceptEntry>\n")
 	}
 	o.str("</body>\n</text>\n</tbx>\n")
+}
+
+// citation is a source as one line of text: title and locator, then
+// publisher, date and address where given.
+func (s Source) citation() string {
+	parts := []string{s.Title}
+	for _, v := range []string{s.Locator, s.Publisher, s.Date, s.URL} {
+		if v != "" {
+			parts = append(parts, v)
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 func tbxTerm(o *out, term, status string) {
@@ -58,9 +81,9 @@ func tbxTerm(o *out, term, status string) {
 // deprecated.
 func adminStatus(status string) string {
 	switch status {
-	case "proposed":
+	case content.StatusProposed:
 		return "admittedTerm-admn-sts"
-	case "deprecated":
+	case content.StatusDeprecated:
 		return "deprecatedTerm-admn-sts"
 	}
 	return "preferredTerm-admn-sts"

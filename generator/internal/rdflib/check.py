@@ -6,9 +6,9 @@ import json
 import sys
 from collections import defaultdict
 
-from rdflib import Graph, Literal, RDF, URIRef
+from rdflib import BNode, Graph, Literal, RDF, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import SKOS
+from rdflib.namespace import DCTERMS, SKOS
 
 ttl = Graph().parse(sys.argv[1], format="turtle")
 jsonld = Graph().parse(sys.argv[2], format="json-ld")
@@ -70,11 +70,19 @@ for s in set(ttl.subjects(RDF.type, SKOS.Concept)):
         problems.append(f"{s} has no prefLabel")
 
 
+def value(o):
+    # A blank node's name differs from parse to parse: it is shown as its
+    # titles, [title@lang].
+    if isinstance(o, BNode):
+        return "[" + ", ".join(sorted(label(t) for t in ttl.objects(o, DCTERMS.title))) + "]"
+    return label(o) if isinstance(o, Literal) else str(o)
+
+
 def statements(s):
     out = defaultdict(list)
     for p, o in ttl.predicate_objects(s):
         name = str(p).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-        out[name].append(label(o) if isinstance(o, Literal) else str(o))
+        out[name].append(value(o))
     return {k: sorted(v) for k, v in out.items()}
 
 

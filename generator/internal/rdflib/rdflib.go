@@ -34,7 +34,8 @@ type Report struct {
 	Problems []string `json:"problems"`
 	// Concepts are the Turtle's skos:Concepts by URI: each predicate's
 	// local name (prefLabel, related, ...) with its values, literals
-	// with their language as "@lang" after the text.
+	// with their language as "@lang" after the text, blank nodes as
+	// their dct:titles between brackets.
 	Concepts map[string]map[string][]string `json:"concepts"`
 	// Scheme is the same for the skos:ConceptScheme.
 	Scheme map[string][]string `json:"scheme"`

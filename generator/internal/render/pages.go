@@ -302,8 +302,8 @@ type View struct {
 	Downloads []Download
 	// Cards holds what the definition cards of the page's links to
 	// other terms show, by slug, where the page does not show it
-	// itself: title, kicker, summary, and "law" for a term defined in
-	// law. Lists of topics carry it on their items instead.
+	// itself: title, kicker, summary, and for a term defined in law the
+	// name of the law. Lists of topics carry it on their items instead.
 	Cards map[string][]string
 }
 
@@ -520,8 +520,8 @@ func (r *Renderer) cards(lists ...[]*content.Topic) map[string][]string {
 	for _, list := range lists {
 		for _, t := range list {
 			card := []string{t.Title, t.Category, t.Summary}
-			if t.Law() != "" {
-				card = append(card, "law")
+			if law := t.Law(); law != "" {
+				card = append(card, law)
 			}
 			out[t.Slug] = card
 		}
