@@ -2,6 +2,7 @@ package audit_test
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -51,32 +52,18 @@ func TestLighthouse(t *testing.T) {
 
 	for _, page := range []struct{ name, path string }{{"home", homePath}, {"topic", topicPath}} {
 		t.Run(page.name, func(t *testing.T) {
-			report := filepath.Join(out, page.name+".json")
-			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-			defer cancel()
-			cmd := exec.CommandContext(ctx, node, cli, base+page.path,
-				"--output=json", "--output-path="+report, "--quiet",
-				"--only-categories="+strings.Join(lighthouseCategories, ","),
-				"--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic",
-			)
-			cmd.Env = append(os.Environ(), "CHROME_PATH="+chromium)
-			var stderr bytes.Buffer
-			cmd.Stderr = &stderr
 			start := time.Now()
-			if err := cmd.Run(); err != nil {
-				t.Fatalf("lighthouse %s: %v\n%s", page.path, err, stderr.String())
+			// Performance varies from run to run with what else the
+			// machine does: as Lighthouse CI does by default, run three
+			// times and judge the run with the median performance score.
+			var runs []lighthouseReport
+			for i := range lighthouseRuns {
+				runs = append(runs, runLighthouse(t, node, cli, chromium, base+page.path, filepath.Join(out, fmt.Sprintf("%s-%d.json", page.name, i))))
 			}
-			data, err := os.ReadFile(report)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var r lighthouseReport
-			if err := json.Unmarshal(data, &r); err != nil {
-				t.Fatalf("reading the Lighthouse report: %v", err)
-			}
-			if r.RuntimeError != nil && r.RuntimeError.Code != "" && r.RuntimeError.Code != "NO_ERROR" {
-				t.Fatalf("lighthouse %s: %s: %s", page.path, r.RuntimeError.Code, r.RuntimeError.Message)
-			}
+			slices.SortFunc(runs, func(a, b lighthouseReport) int {
+				return cmp.Compare(a.score("performance"), b.score("performance"))
+			})
+			r := runs[len(runs)/2]
 			var scores []string
 			for _, id := range lighthouseCategories {
 				c, ok := r.Categories[id]
@@ -101,7 +88,53 @@ func TestLighthouse(t *testing.T) {
 				t.Errorf("%s: %s scores %d, want at least %d; audits below full marks:\n\t%s",
 					page.path, c.Title, score, minLighthouse, strings.Join(lost, "\n\t"))
 			}
-			t.Logf("Lighthouse %s (%s, %v): %s", page.name, page.path, time.Since(start).Round(time.Second), strings.Join(scores, ", "))
+			var perf []string
+			for _, run := range runs {
+				perf = append(perf, fmt.Sprint(int(run.score("performance")*100+0.5)))
+			}
+			t.Logf("Lighthouse %s (%s, %v): median run %s; performance in each run %s", page.name, page.path,
+				time.Since(start).Round(time.Second), strings.Join(scores, ", "), strings.Join(perf, ", "))
 		})
 	}
+}
+
+// lighthouseRuns is how many times each page is measured.
+const lighthouseRuns = 3
+
+// runLighthouse measures url once and returns the report.
+func runLighthouse(t *testing.T, node, cli, chromium, url, report string) lighthouseReport {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, node, cli, url,
+		"--output=json", "--output-path="+report, "--quiet",
+		"--only-categories="+strings.Join(lighthouseCategories, ","),
+		"--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic",
+	)
+	cmd.Env = append(os.Environ(), "CHROME_PATH="+chromium)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("lighthouse %s: %v\n%s", url, err, stderr.String())
+	}
+	data, err := os.ReadFile(report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r lighthouseReport
+	if err := json.Unmarshal(data, &r); err != nil {
+		t.Fatalf("reading the Lighthouse report: %v", err)
+	}
+	if r.RuntimeError != nil && r.RuntimeError.Code != "" && r.RuntimeError.Code != "NO_ERROR" {
+		t.Fatalf("lighthouse %s: %s: %s", url, r.RuntimeError.Code, r.RuntimeError.Message)
+	}
+	return r
+}
+
+// score is a category's score from 0 to 1, or -1 where it has none.
+func (r lighthouseReport) score(category string) float64 {
+	if c, ok := r.Categories[category]; ok && c.Score != nil {
+		return *c.Score
+	}
+	return -1
 }
