@@ -756,25 +756,12 @@ func (s *Site) execute(r *render.Renderer, w writer, p plan) (int, diag.List) {
 			var buf bytes.Buffer
 			var local diag.List
 			for i := range work {
-				j := jobs[i]
-				buf.Reset()
-				if j.page != nil {
-					if pd := r.Render(&buf, *j.page); len(pd) > 0 {
-						local.Append(pd)
-						continue
-					}
-				} else {
-					data, err := os.ReadFile(j.src)
-					if err != nil {
-						local.Add(j.src, 0, 0, "%v", err)
-						continue
-					}
-					buf.Write(data)
+				hash, jd := s.produce(r, w, jobs[i], &buf)
+				if len(jd) > 0 {
+					local.Append(jd)
+					continue
 				}
-				hashes[i] = content.Hash(buf.Bytes())
-				if err := w.write(j.file, buf.Bytes(), hashes[i]); err != nil {
-					local.Add(filepath.Join(s.cfg.Out, filepath.FromSlash(j.file)), 0, 0, "%v", err)
-				}
+				hashes[i] = hash
 				if n := done.Add(1); s.cfg.Progress != nil {
 					s.cfg.Progress(int(n), len(jobs))
 				}
@@ -793,6 +780,47 @@ func (s *Site) execute(r *render.Renderer, w writer, p plan) (int, diag.List) {
 		p.files[j.file] = entry{Fingerprint: j.fp, Hash: hashes[i]}
 	}
 	return len(jobs), d
+}
+
+// produce renders or copies job j through w, using buf, and returns the
+// content.Hash of what it wrote.
+func (s *Site) produce(r *render.Renderer, w writer, j job, buf *bytes.Buffer) (uint64, diag.List) {
+	var d diag.List
+	failed := func(err error) (uint64, diag.List) {
+		d.Add(filepath.Join(s.cfg.Out, filepath.FromSlash(j.file)), 0, 0, "%v", err)
+		return 0, d
+	}
+	if j.page != nil && render.Streams(*j.page) {
+		hash, err := w.stream(j.file, func(out io.Writer) error {
+			d = r.Render(out, *j.page)
+			return d.Err()
+		})
+		if len(d) > 0 {
+			return 0, d
+		}
+		if err != nil {
+			return failed(err)
+		}
+		return hash, nil
+	}
+	buf.Reset()
+	if j.page != nil {
+		if d := r.Render(buf, *j.page); len(d) > 0 {
+			return 0, d
+		}
+	} else {
+		data, err := os.ReadFile(j.src)
+		if err != nil {
+			d.Add(j.src, 0, 0, "%v", err)
+			return 0, d
+		}
+		buf.Write(data)
+	}
+	hash, err := w.write(j.file, buf.Bytes())
+	if err != nil {
+		return failed(err)
+	}
+	return hash, nil
 }
 
 // Summary is the one line a build prints.

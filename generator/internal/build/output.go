@@ -1,13 +1,17 @@
 package build
 
 import (
+	"bufio"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"strings"
 	"sync"
+
+	"glossary/generator/internal/content"
 
 	"golang.org/x/sys/unix"
 )
@@ -16,8 +20,12 @@ import (
 type writer interface {
 	// keep says file is unchanged since the previous build.
 	keep(file string) error
-	// write stores a new version of file; hash is content.Hash(data).
-	write(file string, data []byte, hash uint64) error
+	// write stores a new version of file and returns its content.Hash
+	// (a writer that keeps nothing need not compute it).
+	write(file string, data []byte) (uint64, error)
+	// stream stores a new version of file as fill writes it, never
+	// holding it whole, and returns its content.Hash.
+	stream(file string, fill func(io.Writer) error) (uint64, error)
 	// remove deletes a file the site no longer has.
 	remove(file string) error
 	// commit publishes everything with the new manifest and returns the
@@ -115,16 +123,43 @@ func (w *swapWriter) keep(file string) error {
 	return os.WriteFile(dst, data, 0o644)
 }
 
-func (w *swapWriter) write(file string, data []byte, hash uint64) error {
+func (w *swapWriter) write(file string, data []byte) (uint64, error) {
+	hash := content.Hash(data)
 	if e, ok := w.old[file]; ok && e.Hash == hash {
 		if err := w.keep(file); err == nil {
-			return nil
+			return hash, nil
 		}
 	}
 	if err := w.mkdir(file); err != nil {
-		return err
+		return 0, err
 	}
-	return os.WriteFile(filepath.Join(w.tmp, filepath.FromSlash(file)), data, 0o644)
+	return hash, os.WriteFile(filepath.Join(w.tmp, filepath.FromSlash(file)), data, 0o644)
+}
+
+func (w *swapWriter) stream(file string, fill func(io.Writer) error) (uint64, error) {
+	if err := w.mkdir(file); err != nil {
+		return 0, err
+	}
+	dst := filepath.Join(w.tmp, filepath.FromSlash(file))
+	f, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return 0, err
+	}
+	hash, err := fillFile(f, fill)
+	if err != nil {
+		os.Remove(dst)
+		return 0, err
+	}
+	if e, ok := w.old[file]; ok && e.Hash == hash {
+		// The same bytes as before: the old file keeps its timestamps.
+		link := dst + ".old"
+		if os.Link(filepath.Join(w.out, filepath.FromSlash(file)), link) == nil {
+			if os.Rename(link, dst) != nil {
+				os.Remove(link)
+			}
+		}
+	}
+	return hash, nil
 }
 
 func (w *swapWriter) remove(string) error { return nil }
@@ -199,15 +234,39 @@ type placeWriter struct {
 
 func (w *placeWriter) keep(string) error { return nil }
 
-func (w *placeWriter) write(file string, data []byte, hash uint64) error {
+func (w *placeWriter) write(file string, data []byte) (uint64, error) {
+	hash := content.Hash(data)
 	if e, ok := w.old[file]; ok && e.Hash == hash {
-		return nil
+		return hash, nil
 	}
 	p := filepath.Join(w.out, filepath.FromSlash(file))
-	tmp, err := writeTemp(p, data)
-	if err != nil {
+	tmp, _, err := createTemp(p, func(out io.Writer) error {
+		_, err := out.Write(data)
 		return err
+	})
+	if err != nil {
+		return 0, err
 	}
+	w.stage(file, p, tmp)
+	return hash, nil
+}
+
+func (w *placeWriter) stream(file string, fill func(io.Writer) error) (uint64, error) {
+	p := filepath.Join(w.out, filepath.FromSlash(file))
+	tmp, hash, err := createTemp(p, fill)
+	if err != nil {
+		return 0, err
+	}
+	if e, ok := w.old[file]; ok && e.Hash == hash {
+		os.Remove(tmp)
+		return hash, nil
+	}
+	w.stage(file, p, tmp)
+	return hash, nil
+}
+
+// stage notes that tmp holds the new version of file, at path p.
+func (w *placeWriter) stage(file, p, tmp string) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.staged == nil {
@@ -218,7 +277,6 @@ func (w *placeWriter) write(file string, data []byte, hash uint64) error {
 	if _, ok := w.old[file]; !ok {
 		w.added = true
 	}
-	return nil
 }
 
 func (w *placeWriter) remove(file string) error {
@@ -270,7 +328,10 @@ func (w *placeWriter) abort() {
 }
 
 func writeAtomic(p string, data []byte) error {
-	tmp, err := writeTemp(p, data)
+	tmp, _, err := createTemp(p, func(out io.Writer) error {
+		_, err := out.Write(data)
+		return err
+	})
 	if err != nil {
 		return err
 	}
@@ -281,35 +342,66 @@ func writeAtomic(p string, data []byte) error {
 	return nil
 }
 
-// writeTemp writes data to a new hidden file in p's folder, ready to be
-// renamed over p.
-func writeTemp(p string, data []byte) (string, error) {
+// createTemp writes a new hidden file in p's folder, ready to be renamed
+// over p, with what fill writes, and returns its name and content.Hash.
+func createTemp(p string, fill func(io.Writer) error) (string, uint64, error) {
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return "", err
+		return "", 0, err
 	}
 	f, err := os.CreateTemp(filepath.Dir(p), ".tmp-*")
 	if err != nil {
-		return "", err
+		return "", 0, err
 	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
+	hash, err := fillFile(f, fill)
 	if err == nil {
 		err = os.Chmod(f.Name(), 0o644)
 	}
 	if err != nil {
 		os.Remove(f.Name())
-		return "", err
+		return "", 0, err
 	}
-	return f.Name(), nil
+	return f.Name(), hash, nil
+}
+
+// fillFile writes what fill writes to f through a buffer, closes f, and
+// returns the content.Hash of the bytes.
+func fillFile(f *os.File, fill func(io.Writer) error) (uint64, error) {
+	hw := &hashingWriter{bw: bufio.NewWriterSize(f, 64<<10), h: content.NewHasher()}
+	err := fill(hw)
+	if err == nil {
+		err = hw.bw.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return uint64(hw.h), err
+}
+
+// hashingWriter hashes what it passes on.
+type hashingWriter struct {
+	bw *bufio.Writer
+	h  content.Hasher
+}
+
+func (w *hashingWriter) Write(b []byte) (int, error) {
+	w.h.Write(b)
+	return w.bw.Write(b)
+}
+
+func (w *hashingWriter) WriteString(s string) (int, error) {
+	w.h.WriteString(s)
+	return w.bw.WriteString(s)
 }
 
 // discardWriter is check's writer: everything is rendered, nothing kept.
 type discardWriter struct{}
 
-func (discardWriter) keep(string) error                                 { return nil }
-func (discardWriter) write(string, []byte, uint64) error                { return nil }
-func (discardWriter) remove(string) error                               { return nil }
-func (discardWriter) commit(map[string]entry) (map[string]int64, error) { return nil, nil }
-func (discardWriter) abort()                                            {}
+func (discardWriter) keep(string) error                    { return nil }
+func (discardWriter) write(string, []byte) (uint64, error) { return 0, nil }
+func (discardWriter) remove(string) error                  { return nil }
+
+// stream renders nothing: what is streamed (the exports) has no
+// diagnostics of its own, and check never publishes.
+func (discardWriter) stream(string, func(io.Writer) error) (uint64, error) { return 0, nil }
+func (discardWriter) commit(map[string]entry) (map[string]int64, error)    { return nil, nil }
+func (discardWriter) abort()                                               {}

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -131,11 +132,40 @@ func (w *sizing) note(file string, size int64) {
 	w.mu.Unlock()
 }
 
-func (w *sizing) write(file string, data []byte, hash uint64) error {
+func (w *sizing) write(file string, data []byte) (uint64, error) {
 	if isExport(file) {
 		w.note(file, int64(len(data)))
 	}
-	return w.writer.write(file, data, hash)
+	return w.writer.write(file, data)
+}
+
+func (w *sizing) stream(file string, fill func(io.Writer) error) (uint64, error) {
+	var n int64
+	hash, err := w.writer.stream(file, func(out io.Writer) error {
+		return fill(&counter{w: out, n: &n})
+	})
+	if err == nil && isExport(file) {
+		w.note(file, n)
+	}
+	return hash, err
+}
+
+// counter counts what it passes on.
+type counter struct {
+	w io.Writer
+	n *int64
+}
+
+func (c *counter) Write(b []byte) (int, error) {
+	n, err := c.w.Write(b)
+	*c.n += int64(n)
+	return n, err
+}
+
+func (c *counter) WriteString(s string) (int, error) {
+	n, err := io.WriteString(c.w, s)
+	*c.n += int64(n)
+	return n, err
 }
 
 func (w *sizing) keep(file string) error {

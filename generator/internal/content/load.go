@@ -35,6 +35,9 @@ type Settings struct {
 	UnsafeHTML bool
 	// Autolink links the first mention of other topics' names.
 	Autolink bool
+	// Exports writes the glossary as data files (package export) where
+	// the site has a BaseURL; a site may leave them out.
+	Exports bool
 	// Intro is the home page introduction (Markdown) and its links.
 	Intro       []byte
 	IntroLine   int
@@ -43,7 +46,7 @@ type Settings struct {
 	Hash        uint64
 }
 
-var settingsKeys = []string{"title", "description", "base_url", "language", "license", "unsafe_html", "autolink"}
+var settingsKeys = []string{"title", "description", "base_url", "language", "license", "unsafe_html", "autolink", "exports"}
 
 // SettingsFile is the name of the settings file in the content folder.
 const SettingsFile = "_index.md"
@@ -51,7 +54,7 @@ const SettingsFile = "_index.md"
 // ParseSettings reads _index.md. A missing file gives the defaults.
 func ParseSettings(md *markdown.Markdown, file string, src []byte) (Settings, diag.List) {
 	var d diag.List
-	s := Settings{Path: file, Title: "Insurance Glossary", Language: "en", Autolink: true}
+	s := Settings{Path: file, Title: "Insurance Glossary", Language: "en", Autolink: true, Exports: true}
 	if src == nil {
 		return s, nil
 	}
@@ -69,6 +72,9 @@ func ParseSettings(md *markdown.Markdown, file string, src []byte) (Settings, di
 		s.UnsafeHTML, _ = f.boolean("unsafe_html")
 		if v, set := f.boolean("autolink"); set {
 			s.Autolink = v
+		}
+		if v, set := f.boolean("exports"); set {
+			s.Exports = v
 		}
 		if base := f.str("base_url"); base != "" {
 			u, err := url.Parse(base)
@@ -277,9 +283,33 @@ func unwrapPath(err error) error {
 // Hash is the 64-bit FNV-1a hash the generator identifies contents by:
 // files read, pages written.
 func Hash(b []byte) uint64 {
-	var h uint64 = 14695981039346656037
-	for _, c := range b {
-		h ^= uint64(c)
+	h := NewHasher()
+	h.Write(b)
+	return uint64(h)
+}
+
+// Hasher computes Hash over a stream: a file written piece by piece has
+// the hash its bytes would have had whole.
+type Hasher uint64
+
+// NewHasher returns a Hasher that has seen nothing.
+func NewHasher() Hasher { return 14695981039346656037 }
+
+// Write adds b; it never fails.
+func (h *Hasher) Write(b []byte) (int, error) {
+	*h = hashMore(*h, b)
+	return len(b), nil
+}
+
+// WriteString adds s; it never fails.
+func (h *Hasher) WriteString(s string) (int, error) {
+	*h = hashMore(*h, s)
+	return len(s), nil
+}
+
+func hashMore[T string | []byte](h Hasher, b T) Hasher {
+	for i := 0; i < len(b); i++ {
+		h ^= Hasher(b[i])
 		h *= 1099511628211
 	}
 	return h

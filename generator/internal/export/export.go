@@ -64,8 +64,8 @@ func (f Format) Write(w io.Writer, g *glossary.Glossary) error {
 }
 
 // Enabled reports whether a site has exports: they need its absolute
-// address.
-func Enabled(g *glossary.Glossary) bool { return g.Settings.BaseURL != "" }
+// address, and the site may turn them off (exports: false).
+func Enabled(g *glossary.Glossary) bool { return g.Settings.BaseURL != "" && g.Settings.Exports }
 
 // Term is what the exports say about one topic. Its JSON form is a term
 // of glossary.json (docs/exports.md); lists are never null there.
@@ -223,43 +223,47 @@ func Language(g *glossary.Glossary) string {
 }
 
 // Hash identifies everything the exports hold: equal hashes, equal files.
+// It reads what TermOf reads, straight from the topics, without making
+// the terms: every rebuild computes it, and most find it unchanged.
 func Hash(g *glossary.Glossary) uint64 {
 	h := fnv.New64a()
 	s := g.Settings
-	var b []byte
+	b := make([]byte, 0, 4096)
 	for _, v := range []string{s.BaseURL, s.Title, s.Description, s.Language, s.License, s.LicenseURL} {
 		b = appendField(b, v)
 	}
-	h.Write(b)
 	for _, c := range g.Categories {
-		h.Write(appendField(b[:0], c.Name))
+		b = appendField(b, c.Name)
 	}
+	h.Write(b)
 	for _, t := range g.Topics {
-		h.Write(TermOf(g, t).appendKey(b[:0]))
+		b = b[:0]
+		for _, v := range []string{t.Slug, t.Title, t.Summary, t.Lead, t.Category, t.Status, t.ReplacedBy, t.Updated} {
+			b = appendField(b, v)
+		}
+		for _, list := range [][]string{t.Aliases, t.Tags} {
+			b = strconv.AppendInt(b, int64(len(list)), 10)
+			for _, v := range list {
+				b = appendField(b, v)
+			}
+		}
+		// Narrower terms are the inverse of broader ones, so hashing each
+		// topic's broader, compare and related terms covers them all.
+		for _, list := range [][]*content.Topic{g.Broader[t], g.Compare[t], g.Related[t]} {
+			b = strconv.AppendInt(b, int64(len(list)), 10)
+			for _, r := range list {
+				b = appendField(b, r.Slug)
+			}
+		}
+		b = strconv.AppendInt(b, int64(len(t.Sources)), 10)
+		for _, src := range t.Sources {
+			for _, v := range []string{src.Title, src.URL, src.Publisher, src.Date, src.Locator, src.Kind} {
+				b = appendField(b, v)
+			}
+		}
+		h.Write(b)
 	}
 	return h.Sum64()
-}
-
-// appendKey appends every field of t, each with its length, so that no
-// two different terms have the same key.
-func (t Term) appendKey(b []byte) []byte {
-	for _, v := range []string{t.Slug, t.Title, t.Summary, t.ScopeNote, t.Category, t.CategoryURI,
-		t.Status, t.ReplacedBy, t.Updated, strconv.FormatBool(t.Law)} {
-		b = appendField(b, v)
-	}
-	for _, list := range [][]string{t.Aliases, t.Tags, t.Broader, t.Narrower, t.Compare, t.Related} {
-		b = strconv.AppendInt(b, int64(len(list)), 10)
-		for _, v := range list {
-			b = appendField(b, v)
-		}
-	}
-	b = strconv.AppendInt(b, int64(len(t.Sources)), 10)
-	for _, src := range t.Sources {
-		for _, v := range []string{src.Title, src.URL, src.Publisher, src.Date, src.Locator, src.Kind} {
-			b = appendField(b, v)
-		}
-	}
-	return b
 }
 
 func appendField(b []byte, s string) []byte {

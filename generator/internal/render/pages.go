@@ -210,6 +210,12 @@ func (r *Renderer) hashShared() {
 	}
 }
 
+// Streams reports whether page p is written straight into its file as it
+// is rendered, rather than whole into memory first: the exports, tens of
+// megabytes at 10,000 topics, which a rebuild keeps by their fingerprint
+// rather than by comparing bytes.
+func Streams(p Page) bool { return p.Kind == ExportFile }
+
 // FollowsExports reports whether a page shows something of the exports'
 // bytes (the home page, their sizes) and so is rendered after them.
 func FollowsExports(p Page) bool { return p.Kind == HomePage }
