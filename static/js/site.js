@@ -164,31 +164,47 @@
     window.addEventListener("resize", place, { passive: true });
   })();
 
+
   // ---- search ----
+  // The index (see generator/internal/render/search.go) is split in
+  // shards by a word's first two letters. A query fetches the shards of
+  // its words, ranks every topic from their postings, and only then
+  // fetches the data of the results it shows. Names (titles, aliases)
+  // rank above the text; a common word's text postings are fetched only
+  // when the names cannot fill the list.
   var box = document.getElementById("search");
   if (!box || !window.fetch) return;
   var root = box.getAttribute("data-root") || "";
   var input = document.getElementById("search-input");
   var list = document.getElementById("search-results");
   var status = document.getElementById("search-status");
+  var hint = document.getElementById("search-hint");
   box.hidden = false;
 
   var MAX = 10;
-  var meta = null, shards = {}, chunks = {};
+  var STOP = {};
+  ("a an and are as at be by for from has have in is it its may not of on or that the their this " +
+    "to was which with").split(" ").forEach(function (w) { STOP[w] = true; });
+  var meta = null, files = {};
   var active = -1, results = [], seq = 0;
 
   function get(path) {
-    return fetch(root + path).then(function (r) {
+    if (!files[path]) files[path] = fetch(root + path).then(function (r) {
       if (!r.ok) throw new Error(path + ": " + r.status);
       return r.json();
     });
+    // A failed fetch is tried again by the next query.
+    files[path].catch(function () { delete files[path]; });
+    return files[path];
   }
   function loadMeta() {
     if (!meta) meta = get("search/meta.json").then(function (m) {
       m.shardSet = {};
       m.shards.forEach(function (s) { m.shardSet[s] = true; });
+      m.dep = {};
+      m.deprecated.forEach(function (id) { m.dep[id] = true; });
       return m;
-    });
+    }, function (e) { meta = null; throw e; });
     return meta;
   }
   // shardKey matches the generator: the first two characters, in hex
@@ -201,95 +217,302 @@
     return "x" + hex;
   }
   function shard(key, m) {
-    if (!m.shardSet[key]) return Promise.resolve({});
-    if (!shards[key]) shards[key] = get("search/terms/" + key + ".json");
-    return shards[key];
+    return m.shardSet[key] ? get("search/terms/" + key + ".json") : Promise.resolve({ n: {}, b: {} });
   }
-  function chunk(k) {
-    if (!chunks[k]) chunks[k] = get("search/docs-" + k + ".json");
-    return chunks[k];
-  }
-  function words(q) {
-    return q.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(function (w) { return w.length >= 2; });
+  function split(text) { return text.toLowerCase().split(/[^\p{L}\p{N}]+/u); }
+  // words splits text as the generator does: lowercase words of two
+  // letters or more, without stop words.
+  function words(text) {
+    return split(text).filter(function (w) { return Array.from(w).length >= 2 && !STOP[w]; });
   }
 
-  // Every word must match (the last one as a prefix, being typed); a
-  // topic scores its best weight per word, more for whole words.
-  function search(q) {
-    var ws = words(q);
-    if (!ws.length) return Promise.resolve([]);
-    return loadMeta().then(function (m) {
-      return Promise.all(ws.map(function (w) { return shard(shardKey(w), m); })).then(function (ss) {
-        var total = null;
-        ws.forEach(function (w, i) {
-          var last = i === ws.length - 1, best = {};
-          var terms = ss[i];
-          Object.keys(terms).forEach(function (term) {
-            var exact = term === w;
-            if (!exact && !(term.indexOf(w) === 0 && (last || term.length - w.length <= 2))) return;
-            var postings = terms[term];
-            for (var j = 0; j < postings.length; j += 2) {
-              var score = postings[j + 1] * (exact ? 2 : 1);
-              if (!(best[postings[j]] >= score)) best[postings[j]] = score;
-            }
-          });
-          if (total === null) { total = best; return; }
-          var next = {};
-          Object.keys(total).forEach(function (d) { if (d in best) next[d] = total[d] + best[d]; });
-          total = next;
+  // stem strips English endings so that a word and its inflections meet:
+  // deductibles/deductible, riders/rider, reinsurer/reinsurance,
+  // misconfigured/misconfiguration. It is applied alike to the query and
+  // to the index's words, so stripping too much only merges words.
+  function stem(w) {
+    if (w.length <= 3) return w;
+    var m;
+    if ((m = /^(.{3,})ies$/.exec(w))) w = m[1] + "y";
+    else if ((m = /^(.{3,}(?:ss|x|z|ch|sh))es$/.exec(w))) w = m[1];
+    else if ((m = /^(.{3,}[^su])s$/.exec(w))) w = m[1];
+    if ((m = /^(.{4,}?)(?:ations?|ings?|ers?|ance|ence|ions?|ed|e|y)$/.exec(w))) w = m[1];
+    return w;
+  }
+  // distance is the edit distance between a and b (a swap of two letters
+  // counts once), or limit+1 once it exceeds limit.
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var prev2 = null, prev = [], cur;
+    for (var j = 0; j <= b.length; j++) prev[j] = j;
+    for (var i = 1; i <= a.length; i++) {
+      cur = [i];
+      var low = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+        if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+        cur[j] = d;
+        if (d < low) low = d;
+      }
+      if (low > limit) return limit + 1;
+      prev2 = prev;
+      prev = cur;
+    }
+    return prev[b.length];
+  }
+  // typos is how many edits a word of n letters may hold: none in short
+  // words, where one edit makes another word (sir, sla), more in long ones.
+  function typos(n) { return n < 4 ? 0 : n < 8 ? 1 : 2; }
+
+  // match says how well an index word k stands for a query word q: 1 as
+  // typed, .9 inflected, less as a prefix (a word being typed), least
+  // as a typo; 0 for no match.
+  function match(q, k, prefix) {
+    if (k === q) return 1;
+    if (stem(k) === stem(q)) return 0.9;
+    if (prefix && k.indexOf(q) === 0) return 0.5 + 0.3 * q.length / k.length;
+    return 0;
+  }
+
+  // candidates finds, for each query word, the index words it matches in
+  // its shard, falling back to typos when nothing else matches.
+  function candidates(qs, ss, last) {
+    return qs.map(function (q, i) {
+      var s = ss[i], out = [], prefix = i === last || q.length >= 3;
+      [s.n, s.b].forEach(function (dict, body) {
+        Object.keys(dict).forEach(function (k) {
+          var quality = match(q, k, prefix);
+          if (quality) out.push({ word: k, body: !!body, quality: quality, typo: false });
         });
-        var ids = Object.keys(total || {}).map(Number);
-        ids.sort(function (a, b) { return total[b] - total[a] || a - b; });
-        ids = ids.slice(0, 50);
-        var need = {};
-        ids.forEach(function (id) { need[Math.floor(id / m.chunk)] = true; });
-        return Promise.all(Object.keys(need).map(function (k) {
-          return chunk(k).then(function (docs) { return [Number(k), docs]; });
-        })).then(function (loaded) {
-          var byChunk = {};
-          loaded.forEach(function (p) { byChunk[p[0]] = p[1]; });
-          var ql = q.trim().toLowerCase();
-          return ids.map(function (id) {
-            var d = byChunk[Math.floor(id / m.chunk)][id % m.chunk];
-            var title = d[0].toLowerCase(), rank = total[id];
-            if (title.indexOf(ql) === 0) rank += 1000;
-            else if (d[3].some(function (a) { return a.toLowerCase().indexOf(ql) === 0; })) rank += 500;
-            else if (title.indexOf(ql) >= 0) rank += 100;
-            return { title: d[0], url: root + d[1], summary: d[2], law: d[4] || "", rank: rank, id: id,
-              deprecated: d[5] === "deprecated" ? 1 : 0 };
-            // A deprecated term comes after every live one: its names
-            // also find the term that replaces it.
-          }).sort(function (a, b) { return a.deprecated - b.deprecated || b.rank - a.rank || a.id - b.id; }).slice(0, MAX);
+      });
+      if (out.length) return out;
+      var limit = typos(q.length), best = limit + 1, sq = stem(q);
+      [s.n, s.b].forEach(function (dict, body) {
+        Object.keys(dict).forEach(function (k) {
+          var d = Math.min(distance(q, k, limit), distance(sq, stem(k), limit));
+          if (d > best) return;
+          if (d < best) { out = []; best = d; }
+          out.push({ word: k, body: !!body, quality: 0.45 - 0.1 * d, typo: true });
+        });
+      });
+      return out;
+    });
+  }
+
+  // names reads a names posting list: calls f(doc, name, words, position).
+  function eachName(p, f) {
+    for (var j = 0, doc = 0; j < p.length; j += 2) {
+      doc += p[j];
+      f(doc, p[j + 1] >> 8, (p[j + 1] >> 4) & 15, p[j + 1] & 15);
+    }
+  }
+  function eachBody(p, f) {
+    for (var j = 0, doc = 0; j < p.length; j++) {
+      doc += p[j] >> 2;
+      f(doc, p[j] & 3);
+    }
+  }
+
+  // A topic's score, best first: every query word found (in names, or
+  // names and text), then the best single name (all its words typed:
+  // the exact name), then how well the words matched. Typos lose to the
+  // real word; a deprecated term comes after every live one, since its
+  // names also find the term that replaces it.
+  function score(hit, nq) {
+    var best = null;
+    Object.keys(hit.names).forEach(function (n) {
+      var nm = hit.names[n], found = 0, q = 0, inOrder = true, prevPos = -1;
+      for (var i = 0; i < nq; i++) {
+        if (!nm.q[i]) continue;
+        found++;
+        q += nm.q[i].quality;
+        if (nm.q[i].pos <= prevPos) inOrder = false;
+        prevPos = nm.q[i].pos;
+      }
+      var exact = nm.compact === 1 || (found === nq && nm.count > 0 && nm.covered() === nm.count);
+      var s = (found === nq ? 4 : found / nq) + (exact ? 4 : 0) +
+        (nm.compact ? 3 * nm.compact : 0) + q / nq + (inOrder ? 0.2 : 0) +
+        (nm.q[0] && nm.q[0].pos === 0 ? 0.1 : 0) - 0.02 * nm.count + (Number(n) === 0 ? 0.05 : 0);
+      if (!best || s > best.s) best = { s: s, name: Number(n) };
+    });
+    var covered = 0, text = 0;
+    for (var i = 0; i < nq; i++) {
+      var inName = Object.keys(hit.names).some(function (n) { return hit.names[n].q[i] || hit.names[n].compact; });
+      if (inName || hit.body[i]) covered++;
+      if (hit.body[i]) text += hit.body[i];
+    }
+    return { all: covered === nq, s: (best ? best.s : 0) + text / (4 * nq), name: best ? best.name : -1 };
+  }
+
+  function rank(q, m) {
+    var qs = words(q);
+    var whole = split(q).join("");
+    if (!qs.length && whole.length >= 2) qs = [whole]; // "e&o": the compact form alone
+    if (!qs.length) return Promise.resolve(null);
+    var keys = qs.map(shardKey);
+    return Promise.all(keys.concat([shardKey(whole)]).map(function (k) { return shard(k, m); })).then(function (ss) {
+      var cands = candidates(qs, ss, qs.length - 1);
+      var hits = {};
+      function hitOf(doc) {
+        return hits[doc] || (hits[doc] = { doc: doc, names: {}, body: {}, typo: false, exactWords: 0 });
+      }
+      function nameOf(h, n, count) {
+        return h.names[n] || (h.names[n] = { count: count, q: {}, compact: 0, seen: {}, covered: function () {
+          return Object.keys(this.seen).length;
+        } });
+      }
+      cands.forEach(function (cs, i) {
+        cs.forEach(function (c) {
+          var dict = c.body ? ss[i].b : ss[i].n, p = dict[c.word];
+          if (c.body) {
+            if (p[0] < 0) return; // in a file of its own: fetched later if need be
+            eachBody(p, function (doc, weight) {
+              var h = hitOf(doc), v = c.quality * weight;
+              if (!(h.body[i] >= v)) { h.body[i] = v; h.bodyTypo = h.bodyTypo || c.typo; }
+            });
+            return;
+          }
+          eachName(p, function (doc, n, count, pos) {
+            if (!count) return; // a run-together name: matched whole below
+            var nm = nameOf(hitOf(doc), n, count);
+            if (!nm.q[i] || nm.q[i].quality < c.quality) nm.q[i] = { quality: c.quality, pos: pos, typo: c.typo, word: c.word };
+            nm.seen[pos] = true;
+          });
+        });
+      });
+      // The query run together ("claimsmade", "e&o", "sub limit") against
+      // names run together and single-word names.
+      var cs = ss[ss.length - 1].n;
+      Object.keys(cs).forEach(function (k) {
+        if (k.indexOf(whole) !== 0) return;
+        eachName(cs[k], function (doc, n, count) {
+          if (count > 1) return;
+          var nm = nameOf(hitOf(doc), n, count);
+          nm.compact = Math.max(nm.compact, k === whole ? 1 : 0.5);
+        });
+      });
+      return { qs: qs, cands: cands, hits: hits, ss: ss };
+    });
+  }
+
+  // more adds the text postings of the words kept in files of their own:
+  // only needed when the names do not fill the list.
+  function more(r) {
+    var need = [];
+    r.cands.forEach(function (cs, i) {
+      cs.filter(function (c) { return c.body && r.ss[i].b[c.word][0] < 0; })
+        .sort(function (a, b) { return b.quality - a.quality; })
+        .slice(0, 3) // the best few words a prefix or typo stands for
+        .forEach(function (c) {
+          need.push(get("search/terms/" + shardKey(c.word) + "." + -r.ss[i].b[c.word][0] + ".json").then(function (f) {
+            eachBody(f[c.word], function (doc, weight) {
+              var h = r.hits[doc] || (r.hits[doc] = { doc: doc, names: {}, body: {} }), v = c.quality * weight;
+              if (!(h.body[i] >= v)) { h.body[i] = v; h.bodyTypo = h.bodyTypo || c.typo; }
+            });
+          }));
+        });
+    });
+    return Promise.all(need);
+  }
+
+  function order(r, m) {
+    var nq = r.qs.length, out = [];
+    Object.keys(r.hits).forEach(function (d) {
+      var h = r.hits[d], sc = score(h, nq);
+      if (!sc.all) return;
+      var nm = h.names[sc.name], typo = !!h.bodyTypo && !nm;
+      if (nm) for (var i = 0; i < nq; i++) if (nm.q[i] && nm.q[i].typo) typo = true;
+      out.push({ id: h.doc, s: sc.s, name: sc.name, typo: typo, dep: m.dep[h.doc] ? 1 : 0,
+        named: sc.name >= 0 && (nm.compact || Object.keys(nm.q).length === nq) });
+    });
+    out.sort(function (a, b) { return a.dep - b.dep || b.s - a.s || a.id - b.id; });
+    return out;
+  }
+
+  function search(q) {
+    return loadMeta().then(function (m) {
+      return rank(q, m).then(function (r) {
+        if (!r) return null;
+        var ranked = order(r, m);
+        var named = ranked.filter(function (x) { return x.named && !x.dep; }).length;
+        return (named >= MAX ? Promise.resolve() : more(r).then(function () { ranked = order(r, m); })).then(function () {
+          return show(ranked.slice(0, MAX), r, m);
         });
       });
     });
   }
 
-  function render(items, q) {
-    results = items;
+  // show fetches the data of the top results.
+  function show(top, r, m) {
+    return Promise.all(top.map(function (x) { return get("search/docs-" + Math.floor(x.id / m.chunk) + ".json"); })).then(function (chunks) {
+      var typoWords = {};
+      r.cands.forEach(function (cs, i) {
+        if (cs.length && cs[0].typo) typoWords[r.qs[i]] = cs.slice().sort(function (a, b) { return b.quality - a.quality; })[0].word;
+      });
+      return {
+        qs: r.qs, typoWords: typoWords,
+        items: top.map(function (x, i) {
+          var d = chunks[i][x.id % m.chunk];
+          return { title: d[0], url: root + "topics/" + d[1] + "/", summary: d[2], alias: x.name > 0 ? d[3][x.name - 1] : "",
+            law: d[4], kicker: d[5], deprecated: x.dep, typo: x.typo };
+        })
+      };
+    });
+  }
+
+  // mark appends text to el with the words that match the query in
+  // <mark>: built from text nodes, never from HTML.
+  function mark(el, text, qs) {
+    var re = /[\p{L}\p{N}]+/gu, at = 0, m;
+    while ((m = re.exec(text))) {
+      var w = m[0].toLowerCase();
+      var hit = qs.some(function (q) {
+        return match(q, w, true) || (typos(q.length) && w.length >= 4 && distance(q, w, typos(q.length)) <= typos(q.length));
+      });
+      if (!hit) continue;
+      el.appendChild(document.createTextNode(text.slice(at, m.index)));
+      var k = document.createElement("mark");
+      k.textContent = m[0];
+      el.appendChild(k);
+      at = m.index + m[0].length;
+    }
+    el.appendChild(document.createTextNode(text.slice(at)));
+  }
+  function part(tag, cls, text, qs) {
+    var e = document.createElement(tag);
+    e.className = cls;
+    if (qs) mark(e, text, qs); else e.textContent = text;
+    return e;
+  }
+
+  function render(res, q) {
+    list.setAttribute("aria-busy", "false");
+    results = res ? res.items : [];
     active = -1;
     list.textContent = "";
-    items.forEach(function (item, i) {
+    var qs = res ? res.qs : [];
+    results.forEach(function (item, i) {
       // An option holds text only: a link inside it would nest one
       // interactive control in another. Click and Enter navigate.
       var li = document.createElement("li");
       li.id = "search-option-" + i;
       li.setAttribute("role", "option");
       li.setAttribute("aria-selected", "false");
-      var t = document.createElement("span");
-      t.className = "result-title";
-      t.textContent = item.deprecated ? item.title + " (deprecated)" : item.title;
-      var s = document.createElement("span");
-      s.className = "result-summary";
-      s.textContent = item.summary;
-      li.appendChild(t);
-      if (item.law) {
-        var law = document.createElement("span");
-        law.className = "law-mark";
-        law.textContent = "Defined in law: " + item.law;
-        li.appendChild(law);
+      li.setAttribute("data-url", item.url);
+      li.appendChild(part("span", "result-kicker", item.kicker));
+      var t = part("span", "result-title", "");
+      // The name the query found, when it is an alias: "Excess → Deductible".
+      if (item.alias) {
+        mark(t, item.alias, qs);
+        t.appendChild(document.createTextNode(" → "));
       }
-      li.appendChild(s);
+      mark(t, item.title, item.alias ? [] : qs);
+      if (item.deprecated) t.appendChild(document.createTextNode(" (deprecated)"));
+      li.appendChild(t);
+      if (item.typo) li.appendChild(part("span", "result-note", "Close spelling"));
+      if (item.law) li.appendChild(part("span", "law-mark", "Defined in law: " + item.law));
+      li.appendChild(part("span", "result-summary", item.summary, qs));
       li.addEventListener("mousedown", function (e) { e.preventDefault(); });
       li.addEventListener("click", function () { location.href = item.url; });
       list.appendChild(li);
@@ -298,15 +521,31 @@
     list.hidden = !open;
     input.setAttribute("aria-expanded", open ? "true" : "false");
     input.removeAttribute("aria-activedescendant");
-    if (open && !items.length) {
+    if (open && !results.length) {
       var li = document.createElement("li");
       li.className = "no-results";
-      li.textContent = words(q).length ? "No topics match." : "Type at least two letters.";
+      li.textContent = res ? "No topics match." : "Type at least two letters.";
       list.appendChild(li);
     }
-    status.textContent = !open ? "" : items.length ?
-      items.length + (items.length === 1 ? " result" : " results") + ". Use the arrow keys to choose, Enter to open." :
-      "No results.";
+    // Nothing matched as typed: offer the query as the index spells it.
+    var fixed = "";
+    if (res && results.length && results.every(function (it) { return it.typo; })) {
+      fixed = split(q).map(function (w) { return res.typoWords[w] || w; }).filter(Boolean).join(" ");
+    }
+    hint.textContent = "";
+    hint.hidden = !fixed;
+    if (fixed) {
+      hint.appendChild(document.createTextNode("Did you mean "));
+      var a = part("a", "", fixed);
+      a.href = root + "?q=" + encodeURIComponent(fixed);
+      a.addEventListener("mousedown", function (e) { e.preventDefault(); });
+      a.addEventListener("click", function (e) { e.preventDefault(); input.value = fixed; run(); });
+      hint.appendChild(a);
+      hint.appendChild(document.createTextNode("?"));
+    }
+    status.textContent = !open ? "" : (results.length ?
+      results.length + (results.length === 1 ? " result" : " results") + ". Use the arrow keys to choose, Enter to open." :
+      "No results.") + (fixed ? " Did you mean " + fixed + "?" : "");
   }
 
   function move(delta) {
@@ -323,15 +562,29 @@
     if (active >= 0) list.querySelectorAll("[role=option]")[active].setAttribute("aria-selected", "false");
     active = -1;
     list.hidden = true;
+    hint.hidden = true;
     input.setAttribute("aria-expanded", "false");
     input.removeAttribute("aria-activedescendant");
   }
 
-  input.addEventListener("input", function () {
+  // run searches for the input's text; the list is busy until its
+  // results are drawn.
+  function run() {
     var q = input.value, mine = ++seq;
-    search(q).then(function (items) { if (mine === seq) render(items, q); }, function () {
-      if (mine === seq) { render([], q); status.textContent = "Search is unavailable."; }
+    list.setAttribute("aria-busy", "true");
+    search(q).then(function (res) { if (mine === seq) render(res, q); }, function () {
+      if (mine === seq) {
+        render(null, q);
+        list.hidden = true;
+        input.setAttribute("aria-expanded", "false");
+        status.textContent = "Search is unavailable: part of the index could not be loaded. Try again.";
+        status.classList.remove("visually-hidden");
+      }
     });
+  }
+  input.addEventListener("input", function () {
+    status.classList.add("visually-hidden");
+    run();
   });
   input.addEventListener("focus", function () { loadMeta().catch(function () {}); });
   input.addEventListener("keydown", function (e) {
@@ -357,4 +610,25 @@
     input.focus();
     input.select();
   });
+
+  // A search can be shared: ?q= in the address opens its results.
+  var shared = new URLSearchParams(location.search).get("q");
+  if (shared) {
+    input.value = shared;
+    input.focus();
+    run();
+  }
+
+  // The page-not-found page offers a search for the missing address's words.
+  var missing = document.getElementById("search-missing");
+  if (missing) {
+    var slug = decodeURIComponent(location.pathname.replace(/\/+$/, "").split("/").pop() || "").replace(/\.html?$/, "");
+    var ws = split(slug).filter(Boolean).join(" ");
+    if (ws) {
+      var a = missing.querySelector("a");
+      a.href = root + "?q=" + encodeURIComponent(ws);
+      a.textContent = ws;
+      missing.hidden = false;
+    }
+  }
 })();

@@ -14,30 +14,50 @@ import (
 )
 
 // The search index is split so a reader downloads little before the first
-// result, however large the glossary:
+// results, however large the glossary. The script ranks from the shards,
+// then fetches the data of the top results only:
 //
-//	search/meta.json          sizes, and the term shards that exist
-//	search/terms/<xx>.json    every indexed word starting with xx: its
-//	                          topics as [doc, weight, doc, weight, ...]
-//	search/docs-<k>.json      topics k*DocChunk.. : [title, path, summary, aliases, law, status]
+//	search/meta.json           {"docs", "chunk", "shards": [keys], "deprecated": [doc ids]}
+//	search/terms/<xx>.json     the words starting with xx:
+//	                           {"n": {word: names postings},
+//	                            "b": {word: body postings, or [-k] when in file k of its own}}
+//	search/terms/<xx>.<k>.json {word: body postings}: a common word's postings
+//	search/docs-<k>.json       topics k*DocChunk.. : [title, slug, summary, [other names], law, kicker]
 //
-// where law names the law or regulation that defines the term, or is "",
-// and status is the term's lifecycle status unless it is approved: the
-// script ranks deprecated terms below every live one.
+// Both kinds of postings are flat lists ordered by doc, the doc as the
+// difference from the one before (small numbers compress well):
 //
-// A query fetches meta, the shard of each word's first two letters, then
-// the chunks holding its best results. Weights favour titles over aliases
-// over summaries over definitions; the script ranks title and alias prefix
-// matches first.
+//   - names postings: [doc, code, ...], one entry per name of the topic
+//     holding the word, code = name*256 + words*16 + position, where name
+//     0 is the title, 1.. the aliases then the names of the deprecated
+//     terms it replaces (the order of the docs entry's other names), words
+//     the indexable words of that name and position the word's place
+//     among them (both at most 15). An entry with words 0 is the whole
+//     name run together ("E&O" as "eo", "Hold-Harmless Agreement" as
+//     "holdharmlessagreement"), kept for names whose words are joined by
+//     punctuation, so a reader may type them in any spacing.
+//   - body postings: [doc*4 + weight, ...] with weight 2 for the summary
+//     and 1 for the definition.
+//
+// A word whose body postings are longer than inlineBody entries goes to a
+// file of its own, fetched only when the names cannot fill the results:
+// in a large glossary a common word is in the text of thousands of topics.
+// The script stems, completes prefixes and tolerates typos by comparing
+// the query's words with a shard's words, so the index holds the words as
+// written and needs no language rules of its own.
 
-// DocChunk is how many topics one docs file holds.
-const DocChunk = 500
+// DocChunk is how many topics one docs file holds: small, since the
+// script fetches the chunk of each result it shows.
+const DocChunk = 16
+
+// inlineBody is the longest body postings list kept in its shard.
+const inlineBody = 64
 
 const (
-	weightTitle      = 8
-	weightAlias      = 6
 	weightSummary    = 2
 	weightDefinition = 1
+	// nameCap is the largest word count and position a code holds.
+	nameCap = 15
 )
 
 var stopWords = map[string]bool{}
@@ -52,7 +72,7 @@ func init() {
 // SearchIndex builds the search files and keeps them between builds: when
 // the topics are the same, in the same order, and only some changed (the
 // dev server's case), it updates the postings of those topics and encodes
-// again only the files they touch. The result is the same as a fresh
+// again only the shards they touch. The result is the same as a fresh
 // index. The zero value is ready to use; it is not safe for concurrent
 // use.
 type SearchIndex struct {
@@ -61,14 +81,24 @@ type SearchIndex struct {
 	Keep bool
 
 	docs    []docKey
-	weights [][]wordWeight              // by doc, sorted by word
-	terms   map[string]map[string][]int // by shard: word → [doc, weight, ...]
+	entries [][]searchEntry // by doc, sorted
+	shards  map[string]*shard
 	files   map[string]dataFile
 }
 
-type wordWeight struct {
-	word   string
-	weight int
+// searchEntry is one word of a topic: in a name (code is the names
+// code) or in the body (code is the weight).
+type searchEntry struct {
+	word string
+	body bool
+	code int
+}
+
+// shard holds the postings of the words starting with one key, by word,
+// and the names of the files they were last encoded into.
+type shard struct {
+	names, body map[string][]int // word → [doc, code, ...] in doc order
+	files       []string
 }
 
 type docKey struct {
@@ -118,30 +148,24 @@ func (x *SearchIndex) update(g *glossary.Glossary) map[string]dataFile {
 		if docs[id] == x.docs[id] {
 			continue
 		}
-		// Only the words whose weight changed touch their shards: an
-		// edit usually changes a few words of a topic, not all of them.
-		old, cur := x.weights[id], docWeights(g, t)
-		for _, ww := range old {
-			if !slices.Contains(cur, ww) {
-				key := shardKey(ww.word)
-				x.terms[key][ww.word] = removeDoc(x.terms[key][ww.word], id)
-				if len(x.terms[key][ww.word]) == 0 {
-					delete(x.terms[key], ww.word)
-				}
+		// Only the entries that changed touch their shards: an edit
+		// usually changes a few words of a topic, not all of them.
+		old, cur := x.entries[id], topicEntries(g, t)
+		for _, e := range old {
+			if !slices.Contains(cur, e) {
+				key := shardKey(e.word)
+				x.shards[key].remove(e, id)
 				dirty[key] = true
 			}
 		}
-		x.weights[id] = cur
-		for _, ww := range cur {
-			if !slices.Contains(old, ww) {
-				key := shardKey(ww.word)
-				if x.terms[key] == nil {
-					x.terms[key] = map[string][]int{}
-				}
-				x.terms[key][ww.word] = insertDoc(x.terms[key][ww.word], id, ww.weight)
+		for _, e := range cur {
+			if !slices.Contains(old, e) {
+				key := shardKey(e.word)
+				x.shard(key).insert(e, id)
 				dirty[key] = true
 			}
 		}
+		x.entries[id] = cur
 		chunks[id/DocChunk] = true
 	}
 	x.docs = docs
@@ -151,8 +175,8 @@ func (x *SearchIndex) update(g *glossary.Glossary) map[string]dataFile {
 	for k := range chunks {
 		x.encodeChunk(g, k)
 	}
-	if len(dirty) > 0 {
-		x.encodeMeta(len(g.Topics))
+	if len(chunks) > 0 {
+		x.encodeMeta(g)
 	}
 	return x.forget()
 }
@@ -167,81 +191,144 @@ func (x *SearchIndex) forget() map[string]dataFile {
 }
 
 func (x *SearchIndex) rebuild(g *glossary.Glossary, docs []docKey) {
-	x.docs, x.weights = docs, make([][]wordWeight, len(docs))
-	x.terms, x.files = map[string]map[string][]int{}, map[string]dataFile{}
+	x.docs, x.entries = docs, make([][]searchEntry, len(docs))
+	x.shards, x.files = map[string]*shard{}, map[string]dataFile{}
 	for id, t := range g.Topics {
-		x.weights[id] = docWeights(g, t)
-		for _, ww := range x.weights[id] {
-			key := shardKey(ww.word)
-			if x.terms[key] == nil {
-				x.terms[key] = map[string][]int{}
+		x.entries[id] = topicEntries(g, t)
+		for _, e := range x.entries[id] {
+			// Docs come in order: appending keeps the postings sorted.
+			s := x.shard(shardKey(e.word))
+			if e.body {
+				s.body[e.word] = append(s.body[e.word], id, e.code)
+			} else {
+				s.names[e.word] = append(s.names[e.word], id, e.code)
 			}
-			x.terms[key][ww.word] = append(x.terms[key][ww.word], id, ww.weight)
 		}
 	}
-	for key := range x.terms {
+	for key := range x.shards {
 		x.encodeShard(key)
 	}
 	for k := 0; k*DocChunk < len(g.Topics); k++ {
 		x.encodeChunk(g, k)
 	}
-	x.encodeMeta(len(g.Topics))
+	x.encodeMeta(g)
 }
 
-// docWeights is the best weight of each word of a topic, as a list
-// sorted by word: compact, since the index keeps one per topic. The names
-// of deprecated terms it replaces count as its aliases: a reader who
-// searches for the old name finds the new term too.
-func docWeights(g *glossary.Glossary, t *content.Topic) []wordWeight {
-	weights := map[string]int{}
-	add := func(text string, w int) {
-		for _, word := range words(text) {
-			if weights[word] < w {
-				weights[word] = w
-			}
+func (x *SearchIndex) shard(key string) *shard {
+	s := x.shards[key]
+	if s == nil {
+		s = &shard{names: map[string][]int{}, body: map[string][]int{}}
+		x.shards[key] = s
+	}
+	return s
+}
+
+func (s *shard) postings(e searchEntry) map[string][]int {
+	if e.body {
+		return s.body
+	}
+	return s.names
+}
+
+func (s *shard) remove(e searchEntry, id int) {
+	m := s.postings(e)
+	p := m[e.word]
+	for i := 0; i < len(p); i += 2 {
+		if p[i] == id && p[i+1] == e.code {
+			p = append(p[:i:i], p[i+2:]...)
+			break
 		}
 	}
-	add(t.Definition, weightDefinition)
-	add(t.Summary, weightSummary)
-	for _, a := range t.Aliases {
-		add(a, weightAlias)
+	if len(p) == 0 {
+		delete(m, e.word)
+	} else {
+		m[e.word] = p
 	}
+}
+
+// insert keeps the postings in order of doc, then code, as a fresh build
+// writes them (a topic's entries are sorted).
+func (s *shard) insert(e searchEntry, id int) {
+	m := s.postings(e)
+	p := m[e.word]
+	i := 0
+	for i < len(p) && (p[i] < id || p[i] == id && p[i+1] < e.code) {
+		i += 2
+	}
+	out := make([]int, 0, len(p)+2)
+	out = append(out, p[:i]...)
+	out = append(out, id, e.code)
+	m[e.word] = append(out, p[i:]...)
+}
+
+// names lists a topic's names in the order the codes number them: the
+// title, the aliases, then the names of the deprecated terms it replaces,
+// which lead to it.
+func names(g *glossary.Glossary, t *content.Topic) []string {
+	out := append([]string{t.Title}, t.Aliases...)
 	for _, old := range g.Replaces(t) {
-		for _, name := range append([]string{old.Title}, old.Aliases...) {
-			add(name, weightAlias)
-		}
+		out = append(out, old.Title)
+		out = append(out, old.Aliases...)
 	}
-	add(t.Title, weightTitle)
-	out := make([]wordWeight, 0, len(weights))
-	for word, w := range weights {
-		out = append(out, wordWeight{strings.Clone(word), w})
-	}
-	slices.SortFunc(out, func(a, b wordWeight) int { return strings.Compare(a.word, b.word) })
 	return out
 }
 
-// removeDoc and insertDoc edit a posting list, kept in doc order.
-func removeDoc(postings []int, id int) []int {
-	for i := 0; i < len(postings); i += 2 {
-		if postings[i] == id {
-			return append(postings[:i:i], postings[i+2:]...)
+// topicEntries lists what the index holds of a topic, sorted. A body word
+// keeps its best weight; a name word has one entry per name.
+func topicEntries(g *glossary.Glossary, t *content.Topic) []searchEntry {
+	var out []searchEntry
+	for n, name := range names(g, t) {
+		ws := words(name)
+		count := min(len(ws), nameCap)
+		for pos, w := range ws {
+			out = append(out, searchEntry{word: w, code: n*256 + count*16 + min(pos, nameCap)})
+		}
+		if c := compact(name); c != "" && !slices.Contains(ws, c) && strings.ContainsFunc(name, joiner) {
+			out = append(out, searchEntry{word: c, code: n * 256})
 		}
 	}
-	return postings
-}
-
-func insertDoc(postings []int, id, w int) []int {
-	i := 0
-	for i < len(postings) && postings[i] < id {
-		i += 2
+	body := map[string]int{}
+	for _, f := range []struct {
+		text   string
+		weight int
+	}{{t.Definition, weightDefinition}, {t.Summary, weightSummary}} {
+		for _, w := range words(f.text) {
+			body[w] = max(body[w], f.weight)
+		}
 	}
-	out := make([]int, 0, len(postings)+2)
-	out = append(out, postings[:i]...)
-	out = append(out, id, w)
-	return append(out, postings[i:]...)
+	for w, weight := range body {
+		out = append(out, searchEntry{word: strings.Clone(w), body: true, code: weight})
+	}
+	slices.SortFunc(out, func(a, b searchEntry) int {
+		if c := strings.Compare(a.word, b.word); c != 0 {
+			return c
+		}
+		if a.body != b.body {
+			if a.body {
+				return 1
+			}
+			return -1
+		}
+		return a.code - b.code
+	})
+	return slices.Compact(out)
 }
 
-func (x *SearchIndex) set(name string, v any) { x.setData(name, mustJSON(v)) }
+// joiner reports punctuation that joins the words of a name ("E&O",
+// "Claims-Made"): readers type such names with or without it.
+func joiner(r rune) bool {
+	return r != ' ' && !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsSpace(r)
+}
+
+// compact is a name run together: its letters and digits, lowercase.
+func compact(name string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r)
+		}
+		return -1
+	}, name)
+}
 
 func (x *SearchIndex) setData(name string, data []byte) {
 	h := newHasher()
@@ -249,25 +336,50 @@ func (x *SearchIndex) setData(name string, data []byte) {
 	x.files[name] = dataFile{data, uint64(h)}
 }
 
+// encodeShard writes a shard's files anew: its file, and one for each
+// word whose body postings are too long to inline.
 func (x *SearchIndex) encodeShard(key string) {
-	name := "search/terms/" + key + ".json"
-	if len(x.terms[key]) == 0 {
-		delete(x.terms, key)
-		delete(x.files, name)
+	s := x.shards[key]
+	for _, f := range s.files {
+		delete(x.files, f)
+	}
+	s.files = s.files[:0]
+	if len(s.names) == 0 && len(s.body) == 0 {
+		delete(x.shards, key)
 		return
 	}
-	x.setData(name, encodePostings(x.terms[key]))
+	base := "search/terms/" + key
+	b := []byte(`{"n":`)
+	b = appendPostings(b, s.names, false, nil)
+	b = append(b, `,"b":`...)
+	k := 0
+	b = appendPostings(b, s.body, true, func(word string, p []int) []int {
+		if len(p) <= 2*inlineBody {
+			return nil
+		}
+		k++
+		name := fmt.Sprintf("%s.%d.json", base, k)
+		x.setData(name, appendPostings(nil, map[string][]int{word: p}, true, nil))
+		s.files = append(s.files, name)
+		return []int{-k}
+	})
+	b = append(b, '}')
+	x.setData(base+".json", b)
+	s.files = append(s.files, base+".json")
 }
 
-// encodePostings writes what json.Marshal would for a shard, without
-// reflection: shards are re-encoded on every edit under the dev server.
-func encodePostings(terms map[string][]int) []byte {
+// appendPostings writes {word: postings, ...} in word order, without
+// reflection: shards are encoded again on every edit under the dev
+// server. Names postings are [Δdoc, code, ...], body postings
+// [Δdoc*4+weight, ...]. elsewhere, when not nil, may put a word's
+// postings elsewhere and return what to write in their place.
+func appendPostings(b []byte, terms map[string][]int, body bool, elsewhere func(string, []int) []int) []byte {
 	words := make([]string, 0, len(terms))
 	for w := range terms {
 		words = append(words, w)
 	}
 	slices.Sort(words)
-	b := []byte{'{'}
+	b = append(b, '{')
 	for i, w := range words {
 		if i > 0 {
 			b = append(b, ',')
@@ -275,41 +387,62 @@ func encodePostings(terms map[string][]int) []byte {
 		key, _ := json.Marshal(w)
 		b = append(b, key...)
 		b = append(b, ':', '[')
-		for j, n := range terms[w] {
-			if j > 0 {
-				b = append(b, ',')
+		p := terms[w]
+		if elsewhere != nil {
+			if ref := elsewhere(w, p); ref != nil {
+				b = strconv.AppendInt(b, int64(ref[0]), 10)
+				b = append(b, ']')
+				continue
 			}
-			b = strconv.AppendInt(b, int64(n), 10)
 		}
+		b = appendList(b, p, body)
 		b = append(b, ']')
 	}
-	return append(b, '}', '\n')
+	return append(b, '}')
+}
+
+func appendList(b []byte, p []int, body bool) []byte {
+	prev := 0
+	for j := 0; j < len(p); j += 2 {
+		if j > 0 {
+			b = append(b, ',')
+		}
+		d := p[j] - prev
+		prev = p[j]
+		if body {
+			b = strconv.AppendInt(b, int64(d*4+p[j+1]), 10)
+			continue
+		}
+		b = strconv.AppendInt(b, int64(d), 10)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(p[j+1]), 10)
+	}
+	return b
 }
 
 func (x *SearchIndex) encodeChunk(g *glossary.Glossary, k int) {
 	chunk := g.Topics[k*DocChunk : min((k+1)*DocChunk, len(g.Topics))]
 	docs := make([][6]any, len(chunk))
 	for i, t := range chunk {
-		aliases := t.Aliases
-		if aliases == nil {
-			aliases = []string{}
-		}
-		status := t.Status
-		if status == content.StatusApproved {
-			status = ""
-		}
-		docs[i] = [6]any{t.Title, content.TopicPath(t.Slug), t.Summary, aliases, t.Law(), status}
+		docs[i] = [6]any{t.Title, t.Slug, t.Summary, names(g, t)[1:], t.Law(), t.Category}
 	}
-	x.set(fmt.Sprintf("search/docs-%d.json", k), docs)
+	x.setData(fmt.Sprintf("search/docs-%d.json", k), mustJSON(docs))
 }
 
-func (x *SearchIndex) encodeMeta(docs int) {
-	keys := make([]string, 0, len(x.terms))
-	for key := range x.terms {
+func (x *SearchIndex) encodeMeta(g *glossary.Glossary) {
+	keys := make([]string, 0, len(x.shards))
+	for key := range x.shards {
 		keys = append(keys, key)
 	}
 	slices.Sort(keys)
-	x.set("search/meta.json", map[string]any{"docs": docs, "chunk": DocChunk, "shards": keys})
+	deprecated := []int{}
+	for id, t := range g.Topics {
+		if t.Status == content.StatusDeprecated {
+			deprecated = append(deprecated, id)
+		}
+	}
+	x.setData("search/meta.json", mustJSON(map[string]any{
+		"docs": len(g.Topics), "chunk": DocChunk, "shards": keys, "deprecated": deprecated}))
 }
 
 func mustJSON(v any) []byte {
@@ -320,7 +453,8 @@ func mustJSON(v any) []byte {
 	return append(b, '\n')
 }
 
-// words are the lowercase indexable words of text.
+// words are the lowercase indexable words of text. site.js splits a query
+// the same way.
 func words(text string) []string {
 	var out []string
 	for _, f := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
@@ -334,7 +468,7 @@ func words(text string) []string {
 }
 
 // shardKey names the shard of a word: its first two characters, spelled
-// out in hex when they are not plain ASCII letters or digits. search.js
+// out in hex when they are not plain ASCII letters or digits. site.js
 // computes the same key.
 func shardKey(word string) string {
 	r := []rune(word)

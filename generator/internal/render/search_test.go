@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"slices"
 	"testing"
 
 	"glossary/generator/internal/content"
@@ -83,10 +84,40 @@ func TestSearchIndexUpdateEqualsRebuild(t *testing.T) {
 	}
 }
 
-func TestEncodePostingsMatchesJSON(t *testing.T) {
-	terms := map[string][]int{"zeta": {1, 8, 40, 2}, "alpha": {3, 6}, "élan": {0, 1}, "b2b": {}}
-	want, _ := json.Marshal(terms)
-	if got := encodePostings(terms); string(got) != string(want)+"\n" {
-		t.Errorf("got  %s\nwant %s", got, want)
+// The shard files decode, as the script reads them, to the postings
+// they were written from.
+func TestAppendPostingsRoundTrip(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		terms map[string][]int
+		body  bool
+	}{
+		{"names", map[string][]int{"zeta": {1, 16, 1, 273, 40, 33}, "élan": {0, 0}}, false},
+		{"body", map[string][]int{"alpha": {3, 2, 6, 1, 700, 1}, "b2b": {0, 1}}, true},
+	} {
+		var decoded map[string][]int
+		if err := json.Unmarshal(appendPostings(nil, tc.terms, tc.body, nil), &decoded); err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		for w, p := range decoded {
+			var got []int
+			doc := 0
+			for i := 0; i < len(p); i++ {
+				if tc.body {
+					doc += p[i] / 4
+					got = append(got, doc, p[i]%4)
+					continue
+				}
+				doc += p[i]
+				got = append(got, doc, p[i+1])
+				i++
+			}
+			if !slices.Equal(got, tc.terms[w]) {
+				t.Errorf("%s: %s decodes to %v, want %v", tc.name, w, got, tc.terms[w])
+			}
+		}
+		if len(decoded) != len(tc.terms) {
+			t.Errorf("%s: %d words, want %d", tc.name, len(decoded), len(tc.terms))
+		}
 	}
 }

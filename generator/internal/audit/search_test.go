@@ -1,0 +1,272 @@
+package audit_test
+
+// Search relevance, driven through the real search box: the public query
+// set against the shipped glossary, and a table of the kinds of query a
+// reader types against a small glossary written for it.
+
+import (
+	"bufio"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"glossary/generator/internal/build"
+)
+
+// result is one option of the search list as a reader sees it.
+type result struct {
+	URL, Title, Kicker, Summary, Note string
+	Marks                             []string // the highlighted words
+}
+
+// resultsJS reads the open list once the script has drawn it.
+const resultsJS = `[...document.querySelectorAll("#search-results [role=option]")].map(li => ({
+	URL: new URL(li.getAttribute("data-url"), location.href).href,
+	Title: li.querySelector(".result-title").textContent,
+	Kicker: (li.querySelector(".result-kicker") || {}).textContent || "",
+	Summary: li.querySelector(".result-summary").textContent,
+	Note: (li.querySelector(".result-note") || {}).textContent || "",
+	Marks: [...li.querySelectorAll("mark")].map(m => m.textContent),
+}))`
+
+// search types q into the search box of the open page, key by key, and
+// returns the results drawn for it.
+func (b *browser) search(q string) []result {
+	b.t.Helper()
+	b.do("clearing the search box", chromedp.Evaluate[chromedp.Void](`(() => {
+		const i = document.getElementById("search-input");
+		i.value = "";
+		i.focus();
+	})()`))
+	b.key("typing "+q, q)
+	qj, _ := json.Marshal(q)
+	b.waitFor("results for "+q, `document.getElementById("search-input").value === `+string(qj)+
+		` && document.getElementById("search-results").getAttribute("aria-busy") === "false"`)
+	return eval[[]result](b, "results for "+q, resultsJS)
+}
+
+// slugOf is the topic slug a result's address names.
+func slugOf(url string) string {
+	_, after, _ := strings.Cut(url, "/topics/")
+	return strings.TrimSuffix(after, "/")
+}
+
+type query struct{ q, want string }
+
+// readQueries reads a query set: query, tab, the slug of the topic meant.
+func readQueries(t *testing.T, path string) []query {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []query
+	sc := bufio.NewScanner(f)
+	for line := 1; sc.Scan(); line++ {
+		text := sc.Text()
+		if text == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		q, want, ok := strings.Cut(text, "\t")
+		if !ok {
+			t.Fatalf("%s:%d:1: want query<TAB>slug", path, line)
+		}
+		out = append(out, query{q, want})
+	}
+	return out
+}
+
+// TestSearchRelevance measures the public query set through the search
+// box: mean reciprocal rank over the first five results, and how often
+// the first result is the topic meant.
+func TestSearchRelevance(t *testing.T) {
+	queries := readQueries(t, filepath.Join("testdata", "search_queries.tsv"))
+	base := serveSite(t)
+	b := newBrowser(t, 1200, 900)
+	b.open(base + homePath)
+	var rr float64
+	first := 0
+	for _, q := range queries {
+		var got []string
+		for _, r := range b.search(q.q) {
+			got = append(got, slugOf(r.URL))
+		}
+		rank := slices.Index(got[:min(5, len(got))], q.want) + 1
+		if rank > 0 {
+			rr += 1 / float64(rank)
+		}
+		if rank == 1 {
+			first++
+		}
+		if rank != 1 {
+			t.Logf("%-24q rank %d, want %s first; got %v", q.q, rank, q.want, got[:min(5, len(got))])
+		}
+	}
+	mrr, acc := rr/float64(len(queries)), float64(first)/float64(len(queries))
+	t.Logf("%d queries: MRR@5 %.3f, first result right %.3f", len(queries), mrr, acc)
+	if mrr < 0.95 {
+		t.Errorf("MRR@5 %.3f, want at least 0.95", mrr)
+	}
+	if acc < 0.9 {
+		t.Errorf("first result right for %.3f of the queries, want at least 0.9", acc)
+	}
+	b.noConsoleErrors("search relevance")
+}
+
+// rankingSite is a glossary written to tell the kinds of query apart:
+// names against text, live against deprecated, exact against typos.
+var rankingSite = map[string]string{
+	"_index.md":                "---\ntitle: Ranking Glossary\nlanguage: en\n---\n\nTerms.\n",
+	"rider.md":                 "---\ntitle: Rider\nsummary: An amendment attached to a policy.\ncategory: Policy Structure\naliases: [Endorsement]\n---\n\n## Definition\n\nA rider changes the policy.\n",
+	"deductible.md":            "---\ntitle: Deductible\nsummary: The part of a loss the insured bears.\ncategory: Policy Structure\naliases: [Excess]\n---\n\n## Definition\n\nThe insured bears it before the insurer pays.\n",
+	"deductible-buy-back.md":   "---\ntitle: Deductible Buy-Back\nsummary: Cover that pays part of the deductible.\ncategory: Policy Structure\n---\n\n## Definition\n\nA separate policy pays the deductible.\n",
+	"excess-of-loss.md":        "---\ntitle: Excess of Loss\nsummary: Reinsurance that pays above a retention.\ncategory: Reinsurance\n---\n\n## Definition\n\nThe reinsurer pays losses above the retention.\n",
+	"errors-and-omissions.md":  "---\ntitle: Professional Liability\nsummary: Cover for negligent professional services.\ncategory: Casualty\naliases: [\"E&O\", Errors and Omissions]\n---\n\n## Definition\n\nIt covers mistakes in advice.\n",
+	"claims-made-policy.md":    "---\ntitle: Claims-Made Policy\nsummary: A policy triggered by the claim, not the occurrence.\ncategory: Casualty\n---\n\n## Definition\n\nThe claim must be made in the period.\n",
+	"occurrence-policy.md":     "---\ntitle: Occurrence Policy\nsummary: A policy triggered by injury during the period.\ncategory: Casualty\n---\n\n## Definition\n\nThe occurrence must happen in the period.\n",
+	"subrogation.md":           "---\ntitle: Subrogation\nsummary: The insurer's right to recover from the party at fault.\ncategory: Claims\n---\n\n## Definition\n\nAfter paying, the insurer steps into the insured's shoes.\n",
+	"waiver-of-subrogation.md": "---\ntitle: Waiver of Subrogation\nsummary: A promise not to pursue recovery.\ncategory: Claims\n---\n\n## Definition\n\nThe insurer gives up subrogation against a party.\n",
+	"first-notice.md":          "---\ntitle: Notice of Claim\nsummary: Telling the insurer of a loss.\ncategory: Claims\naliases: [First Notice of Loss, FNOL]\n---\n\n## Definition\n\nThe policyholder reports the loss promptly.\n",
+	"policy-schedule.md":       "---\ntitle: Declarations Page\nsummary: The page listing the policy's particulars.\ncategory: Policy Structure\naliases: [Policy Schedule]\n---\n\n## Definition\n\nIt names the insured and the limits.\n",
+	// Named in many texts, in no name: a text match ranks below any name.
+	"premium.md": "---\ntitle: Premium\nsummary: The price of cover; every rider, deductible and excess changes it.\ncategory: Policy Structure\n---\n\n## Definition\n\nA rider, a deductible, a waiver of subrogation and an endorsement change the premium.\n",
+	// A deprecated term: its names lead to its replacement, which ranks
+	// above it.
+	"named-peril.md": "---\ntitle: Named Peril Rider\nsummary: A rider listing the perils covered.\ncategory: Property\nstatus: deprecated\nreplaced_by: rider\n---\n\n## Definition\n\nOld wording for a rider.\n",
+}
+
+var rankingBuilt struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
+// serveRankingSite builds rankingSite with the shipped templates and
+// serves it.
+func serveRankingSite(t *testing.T) string {
+	t.Helper()
+	rankingBuilt.once.Do(func() {
+		src := filepath.Join(tmpRoot, "ranking-content")
+		for name, text := range rankingSite {
+			if err := os.MkdirAll(src, 0o755); err != nil {
+				rankingBuilt.err = err
+				return
+			}
+			if err := os.WriteFile(filepath.Join(src, name), []byte(text), 0o644); err != nil {
+				rankingBuilt.err = err
+				return
+			}
+		}
+		out := filepath.Join(tmpRoot, "ranking-public")
+		s := build.NewSite(build.Config{
+			Content: src, Templates: filepath.Join(repoRoot, "templates"), Static: filepath.Join(repoRoot, "static"),
+			Out: out, Cache: filepath.Join(tmpRoot, "ranking-cache"), NoGit: true,
+		})
+		s.Load()
+		_, rankingBuilt.err = s.Generate(build.Full)
+		rankingBuilt.dir = out
+	})
+	if rankingBuilt.err != nil {
+		t.Fatalf("building the ranking glossary: %v", rankingBuilt.err)
+	}
+	return serveDir(t, rankingBuilt.dir)
+}
+
+// TestSearchRanking types each kind of query a reader types and checks
+// what the list shows first, and how.
+func TestSearchRanking(t *testing.T) {
+	base := serveRankingSite(t)
+	b := newBrowser(t, 1200, 900)
+	b.open(base + "/")
+	for _, tc := range []struct {
+		name, q string
+		// first is the slug shown first; title its title as shown,
+		// with the alias that matched.
+		first, title string
+		// before: the slugs, in this order, somewhere in the list.
+		before []string
+		typo   bool   // marked as a close spelling
+		hint   string // the "Did you mean" suggestion, if any
+		marks  []string
+	}{
+		{name: "title, any case", q: "DEDUCTIBLE", first: "deductible", title: "Deductible",
+			before: []string{"deductible", "deductible-buy-back", "premium"}, marks: []string{"Deductible"}},
+		{name: "alias shown with the title", q: "excess", first: "deductible", title: "Excess → Deductible",
+			before: []string{"deductible", "excess-of-loss", "premium"}},
+		{name: "plural", q: "deductibles", first: "deductible", title: "Deductible"},
+		{name: "plural of a short word", q: "riders", first: "rider", title: "Rider"},
+		{name: "prefix while typing", q: "subro", first: "subrogation", title: "Subrogation",
+			before: []string{"subrogation", "waiver-of-subrogation"}},
+		{name: "words in another order", q: "subrogation waiver", first: "waiver-of-subrogation", title: "Waiver of Subrogation"},
+		{name: "spacing", q: "claims made", first: "claims-made-policy", title: "Claims-Made Policy"},
+		{name: "run together", q: "claimsmade", first: "claims-made-policy", title: "Claims-Made Policy"},
+		{name: "acronym", q: "fnol", first: "first-notice", title: "FNOL → Notice of Claim"},
+		{name: "acronym with punctuation", q: "E&O", first: "errors-and-omissions", title: "E&O → Professional Liability"},
+		{name: "phrase with a stop word", q: "errors and omissions", first: "errors-and-omissions",
+			title: "Errors and Omissions → Professional Liability"},
+		{name: "alias of two words", q: "policy schedule", first: "policy-schedule", title: "Policy Schedule → Declarations Page"},
+		{name: "typo, long word", q: "deductable", first: "deductible", title: "Deductible", typo: true, hint: "deductible"},
+		{name: "typo, two edits", q: "subrogaton", first: "subrogation", title: "Subrogation", typo: true, hint: "subrogation"},
+		{name: "typo, missing letter", q: "occurence", first: "occurrence-policy", title: "Occurrence Policy", typo: true, hint: "occurrence"},
+		{name: "exact beats typo", q: "rider", first: "rider", title: "Rider"},
+		{name: "live before deprecated", q: "named peril", first: "rider", title: "Named Peril Rider → Rider",
+			before: []string{"rider", "named-peril"}},
+		{name: "text below names", q: "endorsement", first: "rider", title: "Endorsement → Rider",
+			before: []string{"rider", "premium"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rs := b.search(tc.q)
+			if len(rs) == 0 {
+				t.Fatalf("%q: no results", tc.q)
+			}
+			var slugs []string
+			for _, r := range rs {
+				slugs = append(slugs, slugOf(r.URL))
+			}
+			if slugs[0] != tc.first || rs[0].Title != tc.title {
+				t.Errorf("%q: first %s %q, want %s %q (all: %v)", tc.q, slugs[0], rs[0].Title, tc.first, tc.title, slugs)
+			}
+			at := -1
+			for _, s := range tc.before {
+				i := slices.Index(slugs, s)
+				if i <= at {
+					t.Errorf("%q: want %v in this order, got %v", tc.q, tc.before, slugs)
+					break
+				}
+				at = i
+			}
+			if typo := rs[0].Note != ""; typo != tc.typo {
+				t.Errorf("%q: first result marked %q, want a close-spelling mark %v", tc.q, rs[0].Note, tc.typo)
+			}
+			hint := eval[string](b, "hint", `(() => { const h = document.getElementById("search-hint"); return h.hidden ? "" : h.textContent; })()`)
+			want := ""
+			if tc.hint != "" {
+				want = "Did you mean " + tc.hint + "?"
+			}
+			if hint != want {
+				t.Errorf("%q: hint %q, want %q", tc.q, hint, want)
+			}
+			if tc.marks != nil && !slices.Equal(rs[0].Marks, tc.marks) {
+				t.Errorf("%q: highlighted %q, want %q", tc.q, rs[0].Marks, tc.marks)
+			}
+		})
+	}
+	b.noConsoleErrors("search ranking")
+}
+
+// serveDir serves a built site at the root of a local HTTP server.
+func serveDir(t testing.TB, dir string) string {
+	t.Helper()
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
