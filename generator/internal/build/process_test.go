@@ -21,7 +21,8 @@ import (
 //
 //	go test -run '^$' -bench Process -benchtime 1x ./generator/internal/build/
 //
-// GLOSSARY_BENCH_SIZES picks the sizes (default "1000 10000").
+// GLOSSARY_BENCH_SIZES picks the sizes (default "1000 10000");
+// GLOSSARY_BENCH_BASE a git revision to measure beside this one.
 func BenchmarkProcess(b *testing.B) {
 	sizes := []int{1000, 10000}
 	if env := os.Getenv("GLOSSARY_BENCH_SIZES"); env != "" {
@@ -46,6 +47,22 @@ func BenchmarkProcess(b *testing.B) {
 		if out, err := cmd.CombinedOutput(); err != nil {
 			b.Logf("floor not built: %v\n%s", err, out)
 			floor = ""
+		}
+	}
+	// GLOSSARY_BENCH_BASE=<git revision> adds that revision's build and
+	// check, built from a worktree, to compare a change side by side.
+	base, baseTree := "", ""
+	if rev := os.Getenv("GLOSSARY_BENCH_BASE"); rev != "" {
+		baseTree = filepath.Join(tmp, "base-tree")
+		if out, err := exec.Command("git", "worktree", "add", "--detach", baseTree, rev).CombinedOutput(); err != nil {
+			b.Fatalf("git worktree add %s: %v\n%s", rev, err, out)
+		}
+		b.Cleanup(func() { exec.Command("git", "worktree", "remove", "--force", baseTree).Run() })
+		base = filepath.Join(tmp, "base")
+		cmd := exec.Command("go", "build", "-o", base, "./generator")
+		cmd.Dir = baseTree
+		if out, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("building %s: %v\n%s", rev, err, out)
 		}
 	}
 	hugo, _ := exec.LookPath("hugo")
@@ -73,10 +90,24 @@ func BenchmarkProcess(b *testing.B) {
 		content := filepath.Join(site, "content")
 		topicsDir := filepath.Join(content, "topics")
 		out := filepath.Join(tmp, "out")
-		ours := []string{gen, "build", "-content", content, "-templates", "../../../templates", "-static", "../../../static", "-out", out}
+		ours := func(bin, cmd, content, tree, out string) []string {
+			return []string{bin, cmd, "-content", content, "-templates", filepath.Join(tree, "templates"),
+				"-static", filepath.Join(tree, "static"), "-out", out, "-cache", out + "-cache"}
+		}
 		programs := []program{
-			{"generator build (cold)", ours, out, true},
-			{"generator build (nothing changed)", ours, out, false},
+			{"generator build (cold)", ours(gen, "build", content, "../../..", out), out, true},
+			{"generator build (nothing changed)", ours(gen, "build", content, "../../..", out), out, false},
+			{"generator check", ours(gen, "check", content, "../../..", out+"-check"), out + "-check", false},
+		}
+		if off := withoutExports(b, site); off != "" {
+			programs = append(programs, program{"generator build (cold, exports off)", ours(gen, "build", off, "../../..", out+"-off"), out + "-off", true})
+		}
+		if base != "" {
+			// Without -cache, which older revisions do not have.
+			baseRun := func(cmd, out string) []string { return ours(base, cmd, content, baseTree, out)[:10] }
+			programs = append(programs,
+				program{"base build (cold)", baseRun("build", out+"-base"), out + "-base", true},
+				program{"base check", baseRun("check", out+"-base-check"), out + "-base-check", false})
 		}
 		if floor != "" {
 			programs = append(programs, program{"floor (bare libraries)", []string{floor, topicsDir, out + "-floor"}, out + "-floor", true})
@@ -100,6 +131,36 @@ func BenchmarkProcess(b *testing.B) {
 		}
 	}
 	printTable(rows)
+}
+
+// withoutExports makes a copy of site's content folder whose settings turn
+// the exports off, its topics hard-linked, and returns it; or "" where
+// the site has no base_url, so no exports to turn off.
+func withoutExports(b *testing.B, site string) string {
+	content := filepath.Join(site, "content")
+	settings, err := os.ReadFile(filepath.Join(content, "_index.md"))
+	if err != nil || !strings.Contains(string(settings), "\nbase_url:") {
+		return ""
+	}
+	off := filepath.Join(site+"-exports-off", "content")
+	err = filepath.WalkDir(content, func(p string, e os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		dst := filepath.Join(off, strings.TrimPrefix(p, content))
+		switch {
+		case e.IsDir():
+			return os.MkdirAll(dst, 0o755)
+		case p == filepath.Join(content, "_index.md"):
+			return os.WriteFile(dst, []byte(strings.Replace(string(settings), "\nbase_url:", "\nexports: false\nbase_url:", 1)), 0o644)
+		default:
+			return os.Link(p, dst)
+		}
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return off
 }
 
 // program is one row's command; cold runs start from no output folder.
@@ -164,12 +225,27 @@ func countFiles(dir, ext string) int {
 }
 
 func printTable(rows []row) {
-	fmt.Printf("\n%-8s %-14s %-34s %7s %8s %8s %9s %9s\n", "topics", "corpus", "program", "pages", "wall s", "CPU s", "peak MiB", "pages/s")
+	fmt.Printf("\n%-8s %-14s %-38s %7s %8s %8s %9s %9s\n", "topics", "corpus", "program", "pages", "wall s", "CPU s", "peak MiB", "pages/s")
 	for _, r := range rows {
-		fmt.Printf("%-8d %-14s %-34s %7d %8.2f %8.2f %9.0f %9.0f\n", r.topics, r.corpus, r.name, r.pages,
+		fmt.Printf("%-8d %-14s %-38s %7d %8.2f %8.2f %9.0f %9.0f\n", r.topics, r.corpus, r.name, r.pages,
 			r.m.wall.Seconds(), r.m.cpu.Seconds(), r.m.peakMiB, float64(r.pages)/r.m.wall.Seconds())
 	}
 	fmt.Println()
+	// What one row costs over another at the same size, where both ran.
+	for _, c := range []struct{ what, row, over string }{
+		{"the exports add to a cold build", "generator build (cold)", "generator build (cold, exports off)"},
+		{"check costs over the base revision's", "generator check", "base check"},
+		{"a cold build costs over the base revision's", "generator build (cold)", "base build (cold)"},
+	} {
+		for _, r := range rows {
+			for _, o := range rows {
+				if r.topics == o.topics && r.name == c.row && o.name == c.over {
+					fmt.Printf("%d topics: %s: %+.1f%% wall, %+.1f%% CPU\n", r.topics, c.what,
+						100*(r.m.wall.Seconds()/o.m.wall.Seconds()-1), 100*(r.m.cpu.Seconds()/o.m.cpu.Seconds()-1))
+				}
+			}
+		}
+	}
 }
 
 // findKit locates the shared bench kit beside the repository, if any.

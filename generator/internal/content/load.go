@@ -360,4 +360,9 @@ func NewLinker(topics []*Topic, drafts bool, lang string) (*markdown.Linker, uin
 }
 
 // TopicPath is where a topic page is published, relative to the site root.
-func TopicPath(slug string) string { return path.Join("topics", slug) + "/" }
+func TopicPath(slug string) string {
+	if ValidSlug(slug) {
+		return "topics/" + slug + "/" // the common case, without cleaning
+	}
+	return path.Join("topics", slug) + "/"
+}

@@ -133,10 +133,11 @@ func TermOf(g *glossary.Glossary, t *content.Topic) Term {
 	if c := g.CategoryOf(t); c != nil {
 		term.CategoryURI = s.BaseURL + glossary.CategoryPath(c) + "#collection"
 	}
-	seen := map[string]bool{glossary.Normalize(t.Title): true}
+	// A handful of names: a list scan beats a map.
+	seen := []string{glossary.Normalize(t.Title)}
 	for _, a := range t.Aliases {
-		if n := glossary.Normalize(a); !seen[n] {
-			seen[n] = true
+		if n := glossary.Normalize(a); !slices.Contains(seen, n) {
+			seen = append(seen, n)
 			term.Aliases = append(term.Aliases, a)
 		}
 	}
