@@ -14,11 +14,13 @@
 package markdown
 
 import (
+	"bufio"
 	"cmp"
 	"fmt"
 	"io"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/yuin/goldmark"
@@ -94,8 +96,21 @@ func problemsOf(pc parser.Context) []Problem {
 
 // Render writes the HTML of n and its descendants.
 func (m *Markdown) Render(w io.Writer, src []byte, n ast.Node) error {
-	return m.gm.Renderer().Render(w, src, n)
+	// Goldmark wraps a writer that is not buffered in a new 4 KB buffer on
+	// every call, and a topic page renders block by block: a pooled one
+	// saves that garbage.
+	bw := bufWriters.Get().(*bufio.Writer)
+	bw.Reset(w)
+	err := m.gm.Renderer().Render(bw, src, n)
+	if ferr := bw.Flush(); err == nil {
+		err = ferr
+	}
+	bw.Reset(nil)
+	bufWriters.Put(bw)
+	return err
 }
+
+var bufWriters = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 4096) }}
 
 // IDs generates heading IDs: lowercase letters and digits of any script,
 // words joined by hyphens, made unique with -1, -2... It implements
