@@ -660,7 +660,12 @@ type plan struct {
 // Images and static files are copied; their fingerprint is their hash.
 func (s *Site) plan(r *render.Renderer, old map[string]entry, images []*imageState, all bool) (plan, diag.List) {
 	var d diag.List
-	pages := s.search.Pages(r.G)
+	var pages []render.Page
+	if all {
+		pages = render.CheckedPages(r.G)
+	} else {
+		pages = s.search.Pages(r.G)
+	}
 	p := plan{files: make(map[string]entry, len(pages)+len(images)+len(s.static)), pages: len(pages)}
 	add := func(j job) {
 		if _, dup := p.files[j.file]; dup {
@@ -673,13 +678,14 @@ func (s *Site) plan(r *render.Renderer, old map[string]entry, images []*imageSta
 		p.jobs = append(p.jobs, j)
 	}
 	// Fingerprints are computed for every page of every rebuild: on all
-	// cores, in strides.
+	// cores, in strides. Where everything is rendered anyway (check), no
+	// page is kept, so none needs one.
 	fps := make([]uint64, len(pages))
 	var wg sync.WaitGroup
 	workers := runtime.GOMAXPROCS(0)
 	for w := range workers {
 		wg.Go(func() {
-			for i := w; i < len(pages); i += workers {
+			for i := w; i < len(pages) && !all; i += workers {
 				fps[i] = r.Fingerprint(pages[i])
 			}
 		})
