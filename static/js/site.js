@@ -300,7 +300,8 @@
     });
   }
 
-  // names reads a names posting list: calls f(doc, name, words, position).
+  // eachName reads a names posting list: f(doc, name, words, position).
+  // eachBody reads a text posting list: f(doc, weight).
   function eachName(p, f) {
     for (var j = 0, doc = 0; j < p.length; j += 2) {
       doc += p[j];
@@ -312,6 +313,15 @@
       doc += p[j] >> 2;
       f(doc, p[j] & 3);
     }
+  }
+
+  // addBody records the text matches of query word i, candidate c, with
+  // postings p: each topic keeps its best.
+  function addBody(hits, i, c, p) {
+    eachBody(p, function (doc, weight) {
+      var h = hits[doc] || (hits[doc] = { doc: doc, names: {}, body: {} }), v = c.quality * weight;
+      if (!(h.body[i] >= v)) { h.body[i] = v; h.bodyTypo = h.bodyTypo || c.typo; }
+    });
   }
 
   // A topic's score, best first: every query word found (in names, or
@@ -355,7 +365,7 @@
       var cands = candidates(qs, ss, qs.length - 1);
       var hits = {};
       function hitOf(doc) {
-        return hits[doc] || (hits[doc] = { doc: doc, names: {}, body: {}, typo: false, exactWords: 0 });
+        return hits[doc] || (hits[doc] = { doc: doc, names: {}, body: {} });
       }
       function nameOf(h, n, count) {
         return h.names[n] || (h.names[n] = { count: count, q: {}, compact: 0, seen: {}, covered: function () {
@@ -366,11 +376,7 @@
         cs.forEach(function (c) {
           var dict = c.body ? ss[i].b : ss[i].n, p = dict[c.word];
           if (c.body) {
-            if (p[0] < 0) return; // in a file of its own: fetched later if need be
-            eachBody(p, function (doc, weight) {
-              var h = hitOf(doc), v = c.quality * weight;
-              if (!(h.body[i] >= v)) { h.body[i] = v; h.bodyTypo = h.bodyTypo || c.typo; }
-            });
+            if (p[0] >= 0) addBody(hits, i, c, p); // else in a file of its own: fetched if need be
             return;
           }
           eachName(p, function (doc, n, count, pos) {
@@ -406,10 +412,7 @@
         .slice(0, 3) // the best few words a prefix or typo stands for
         .forEach(function (c) {
           need.push(get("search/terms/" + shardKey(c.word) + "." + -r.ss[i].b[c.word][0] + ".json").then(function (f) {
-            eachBody(f[c.word], function (doc, weight) {
-              var h = r.hits[doc] || (r.hits[doc] = { doc: doc, names: {}, body: {} }), v = c.quality * weight;
-              if (!(h.body[i] >= v)) { h.body[i] = v; h.bodyTypo = h.bodyTypo || c.typo; }
-            });
+            addBody(r.hits, i, c, f[c.word]);
           }));
         });
     });
@@ -537,7 +540,7 @@
     if (fixed) {
       hint.appendChild(document.createTextNode("Did you mean "));
       var a = part("a", "", fixed);
-      a.href = root + "?q=" + encodeURIComponent(fixed);
+      a.href = root + "search/?q=" + encodeURIComponent(fixed);
       a.addEventListener("mousedown", function (e) { e.preventDefault(); });
       a.addEventListener("click", function (e) { e.preventDefault(); input.value = fixed; run(); });
       hint.appendChild(a);
@@ -611,7 +614,8 @@
     input.select();
   });
 
-  // A search can be shared: ?q= in the address opens its results.
+  // A search can be shared: ?q= in the address (search/?q=deductible)
+  // opens its results.
   var shared = new URLSearchParams(location.search).get("q");
   if (shared) {
     input.value = shared;
@@ -626,7 +630,7 @@
     var ws = split(slug).filter(Boolean).join(" ");
     if (ws) {
       var a = missing.querySelector("a");
-      a.href = root + "?q=" + encodeURIComponent(ws);
+      a.href = root + "search/?q=" + encodeURIComponent(ws);
       a.textContent = ws;
       missing.hidden = false;
     }

@@ -38,8 +38,9 @@ type lighthouseReport struct {
 }
 
 // TestLighthouse runs Lighthouse (mobile defaults: simulated slow 4G and a
-// 4x slower CPU) on the home page and a topic page served over HTTP: every
-// category must score at least minLighthouse.
+// 4x slower CPU) on the home page, a topic page and a shared search, whose
+// results open as the page loads, served over HTTP: every category must
+// score at least minLighthouse.
 func TestLighthouse(t *testing.T) {
 	if os.Getenv("AUDIT_SKIP_LIGHTHOUSE") == "1" && !onCI() {
 		t.Skip("AUDIT_SKIP_LIGHTHOUSE=1")
@@ -50,7 +51,7 @@ func TestLighthouse(t *testing.T) {
 	base := serveSite(t)
 	out := t.TempDir()
 
-	for _, page := range []struct{ name, path string }{{"home", homePath}, {"topic", topicPath}} {
+	for _, page := range []struct{ name, path string }{{"home", homePath}, {"topic", topicPath}, {"search", "/search/?q=deductible"}} {
 		t.Run(page.name, func(t *testing.T) {
 			start := time.Now()
 			// Performance varies from run to run with what else the

@@ -13,7 +13,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -144,41 +143,42 @@ var rankingSite = map[string]string{
 	"named-peril.md": "---\ntitle: Named Peril Rider\nsummary: A rider listing the perils covered.\ncategory: Property\nstatus: deprecated\nreplaced_by: rider\n---\n\n## Definition\n\nOld wording for a rider.\n",
 }
 
-var rankingBuilt struct {
-	once sync.Once
-	dir  string
-	err  error
+// buildSite builds the glossary in content with the shipped templates
+// and static files into a folder of the run named name, and returns it.
+func buildSite(t *testing.T, content, name string) string {
+	t.Helper()
+	out := filepath.Join(tmpRoot, name+"-public")
+	s := build.NewSite(build.Config{
+		Content: content, Templates: filepath.Join(repoRoot, "templates"), Static: filepath.Join(repoRoot, "static"),
+		Out: out, Cache: filepath.Join(tmpRoot, name+"-cache"), NoGit: true,
+	})
+	s.Load()
+	if _, err := s.Generate(build.Full); err != nil {
+		t.Fatalf("building %s: %v", content, err)
+	}
+	return out
 }
 
 // serveRankingSite builds rankingSite with the shipped templates and
 // serves it.
 func serveRankingSite(t *testing.T) string {
 	t.Helper()
-	rankingBuilt.once.Do(func() {
-		src := filepath.Join(tmpRoot, "ranking-content")
-		for name, text := range rankingSite {
-			if err := os.MkdirAll(src, 0o755); err != nil {
-				rankingBuilt.err = err
-				return
-			}
-			if err := os.WriteFile(filepath.Join(src, name), []byte(text), 0o644); err != nil {
-				rankingBuilt.err = err
-				return
-			}
-		}
-		out := filepath.Join(tmpRoot, "ranking-public")
-		s := build.NewSite(build.Config{
-			Content: src, Templates: filepath.Join(repoRoot, "templates"), Static: filepath.Join(repoRoot, "static"),
-			Out: out, Cache: filepath.Join(tmpRoot, "ranking-cache"), NoGit: true,
-		})
-		s.Load()
-		_, rankingBuilt.err = s.Generate(build.Full)
-		rankingBuilt.dir = out
-	})
-	if rankingBuilt.err != nil {
-		t.Fatalf("building the ranking glossary: %v", rankingBuilt.err)
+	return serveDir(t, rankingDir(t))
+}
+
+// rankingDir builds rankingSite with the shipped templates.
+func rankingDir(t *testing.T) string {
+	t.Helper()
+	src := filepath.Join(tmpRoot, "ranking-content")
+	if err := os.MkdirAll(src, 0o755); err != nil {
+		t.Fatal(err)
 	}
-	return serveDir(t, rankingBuilt.dir)
+	for name, text := range rankingSite {
+		if err := os.WriteFile(filepath.Join(src, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return buildSite(t, src, "ranking")
 }
 
 // TestSearchRanking types each kind of query a reader types and checks
@@ -266,7 +266,90 @@ func TestSearchRanking(t *testing.T) {
 // serveDir serves a built site at the root of a local HTTP server.
 func serveDir(t testing.TB, dir string) string {
 	t.Helper()
-	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	return serveWith(t, dir, nil)
+}
+
+// serveWith serves a built site as a host does, with 404.html for a
+// missing page; fail, when not nil, picks the requests that fail.
+func serveWith(t testing.TB, dir string, fail func(path string) bool) string {
+	t.Helper()
+	files := http.FileServer(http.Dir(dir))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if fail != nil && fail(r.URL.Path) {
+			http.Error(w, "unavailable", http.StatusServiceUnavailable)
+			return
+		}
+		p := filepath.Join(dir, filepath.FromSlash(r.URL.Path))
+		if strings.HasSuffix(r.URL.Path, "/") {
+			p = filepath.Join(p, "index.html")
+		}
+		if _, err := os.Stat(p); err != nil {
+			page, err := os.ReadFile(filepath.Join(dir, "404.html"))
+			if err != nil {
+				http.Error(w, err.Error(), http.StatusInternalServerError)
+				return
+			}
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.WriteHeader(http.StatusNotFound)
+			w.Write(page)
+			return
+		}
+		files.ServeHTTP(w, r)
+	}))
 	t.Cleanup(srv.Close)
 	return srv.URL
+}
+
+// TestSearchShared opens a search from its address, follows the page not
+// found's offer to search, and loses a shard.
+func TestSearchShared(t *testing.T) {
+	dir := rankingDir(t)
+	base := serveDir(t, dir)
+	b := newBrowser(t, 1200, 900)
+	results := func(what string) []result {
+		b.waitFor(what, `!document.getElementById("search-results").hidden &&
+			document.getElementById("search-results").getAttribute("aria-busy") === "false"`)
+		return eval[[]result](b, what, resultsJS)
+	}
+
+	b.open(base + "/search/?q=deductible")
+	rs := results("results of /search/?q=deductible")
+	if len(rs) == 0 || slugOf(rs[0].URL) != "deductible" {
+		t.Errorf("/search/?q=deductible shows %v, want Deductible first", rs)
+	}
+	if v := eval[string](b, "input", `document.getElementById("search-input").value`); v != "deductible" {
+		t.Errorf("the search box holds %q, want the query of the address", v)
+	}
+	if e := eval[string](b, "aria-expanded", `document.getElementById("search-input").getAttribute("aria-expanded")`); e != "true" {
+		t.Errorf("aria-expanded=%q with the results open, want true", e)
+	}
+	b.noConsoleErrors("/search/?q=deductible")
+
+	b.open(base + "/topics/claims-made/")
+	href := eval[string](b, "404 link", `(() => { const p = document.getElementById("search-missing"); return p.hidden ? "" : p.querySelector("a").href; })()`)
+	if want := base + "/search/?q=claims%20made"; href != want {
+		t.Fatalf("the page not found links to %q, want %q", href, want)
+	}
+	b.open(href)
+	if rs := results("results of the page not found's search"); len(rs) == 0 || slugOf(rs[0].URL) != "claims-made-policy" {
+		t.Errorf("searching the missing address's words shows %v, want Claims-Made Policy first", rs)
+	}
+	b.consoleErrors() // the 404 itself is logged
+
+	broken := serveWith(t, dir, func(path string) bool { return strings.HasPrefix(path, "/search/terms/") })
+	b.open(broken + "/")
+	b.do("focusing the search", focusSearch())
+	b.key("typing", "deductible")
+	b.waitFor("the status line", `document.getElementById("search-status").textContent.includes("could not be loaded")`)
+	if vis := eval[bool](b, "status shown", `!document.getElementById("search-status").classList.contains("visually-hidden")`); !vis {
+		t.Error("the failure is announced but not shown")
+	}
+	if open := eval[bool](b, "list", `!document.getElementById("search-results").hidden`); open {
+		t.Error("the results list stays open over a failed search")
+	}
+	for _, e := range b.consoleErrors() {
+		if strings.Contains(e, "uncaught") {
+			t.Errorf("a failed shard broke the script: %s", e)
+		}
+	}
 }

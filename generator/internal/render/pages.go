@@ -45,6 +45,9 @@ const (
 	// RedirectPage stands at a moved topic's old slug (Topic is where it
 	// moved to).
 	RedirectPage
+	// SearchPage is the address a search is shared by, search/?q=...:
+	// the script opens the results in the box every page has.
+	SearchPage
 )
 
 // Page is one output file.
@@ -86,6 +89,7 @@ func (x *SearchIndex) pages(g *glossary.Glossary, search bool) []Page {
 		Page{Kind: CategoriesPage, File: "categories/index.html"},
 		Page{Kind: TagsPage, File: "tags/index.html"},
 		Page{Kind: NotFoundPage, File: "404.html"},
+		Page{Kind: SearchPage, File: "search/index.html"},
 		Page{Kind: RobotsFile, File: "robots.txt"})
 	if g.Settings.BaseURL != "" {
 		pages = append(pages, Page{Kind: SitemapFile, File: "sitemap.xml"}, Page{Kind: FeedFile, File: "feed.xml"})
@@ -478,6 +482,9 @@ func (r *Renderer) data(p Page) (*View, diag.List) {
 		v.Crumbs = []Link{home, parent}
 		v.List = r.links(p.Group.Topics, v.Root)
 		v.Description = strings.TrimSpace(v.Title + " in " + s.Title + ".")
+	case SearchPage:
+		v.Kind, v.Title = "search", "Search"
+		v.Crumbs = []Link{home}
 	case NotFoundPage:
 		// Served for any missing URL, at any depth: relative links would
 		// resolve against the wrong folder, so use the site's own path.

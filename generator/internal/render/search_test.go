@@ -63,6 +63,20 @@ func TestSearchIndexUpdateEqualsRebuild(t *testing.T) {
 			ts[10] = &t
 			return ts
 		}},
+		// Past inlineBody topics a word's text postings move to a file
+		// of their own, and back.
+		{"word outgrows its shard", func(ts []*content.Topic) []*content.Topic {
+			for i := 100; i < 100+inlineBody+10; i++ {
+				ts[i] = mk(i, "Zebra crossing.")
+			}
+			return ts
+		}},
+		{"word shrinks back", func(ts []*content.Topic) []*content.Topic {
+			for i := 100; i < 100+inlineBody+10; i++ {
+				ts[i] = mk(i, fmt.Sprintf("Coverage word%d and premium.", i%37))
+			}
+			return ts
+		}},
 		{"topic removed", func(ts []*content.Topic) []*content.Topic { return ts[1:] }},
 		{"topic added", func(ts []*content.Topic) []*content.Topic { return append(ts, mk(5000, "New.")) }},
 	}
@@ -73,6 +87,9 @@ func TestSearchIndexUpdateEqualsRebuild(t *testing.T) {
 		g := testGlossary(t, topics)
 		got := maps.Clone(x.update(g))
 		want := new(SearchIndex).update(g)
+		if _, own := want["search/terms/ze.1.json"]; own != (e.name == "word outgrows its shard") {
+			t.Errorf("%s: zebra's postings in a file of their own: %v", e.name, own)
+		}
 		if len(got) != len(want) {
 			t.Errorf("%s: %d files, want %d", e.name, len(got), len(want))
 		}
@@ -118,6 +135,44 @@ func TestAppendPostingsRoundTrip(t *testing.T) {
 		}
 		if len(decoded) != len(tc.terms) {
 			t.Errorf("%s: %d words, want %d", tc.name, len(decoded), len(tc.terms))
+		}
+	}
+}
+
+// Each name's words carry the name's number, its word count and their
+// place; a name whose words are joined by punctuation is also indexed run
+// together, so "e&o" and "claimsmade" find it.
+func TestTopicEntriesNames(t *testing.T) {
+	for _, tc := range []struct {
+		title   string
+		aliases []string
+		want    map[string][]int // word → codes
+	}{
+		{"Deductible", []string{"Excess"}, map[string][]int{"deductible": {0<<8 | 1<<4 | 0}, "excess": {1<<8 | 1<<4 | 0}}},
+		{"Errors and Omissions", nil, map[string][]int{"errors": {2 << 4}, "omissions": {2<<4 | 1}}},
+		{"Professional Liability", []string{"E&O"}, map[string][]int{"professional": {2 << 4}, "liability": {2<<4 | 1}, "eo": {1 << 8}}},
+		{"Claims-Made Policy", nil, map[string][]int{"claims": {3 << 4}, "made": {3<<4 | 1}, "policy": {3<<4 | 2}, "claimsmadepolicy": {0}}},
+		// A word in two names has an entry for each.
+		{"Waiver of Subrogation", []string{"Subrogation Waiver"}, map[string][]int{
+			"waiver": {2 << 4, 1<<8 | 2<<4 | 1}, "subrogation": {2<<4 | 1, 1<<8 | 2<<4}}},
+		// One word: nothing to run together.
+		{"Sub-limit", nil, map[string][]int{"sub": {2 << 4}, "limit": {2<<4 | 1}, "sublimit": {0}}},
+	} {
+		topic := &content.Topic{Slug: "t", Rel: "t.md", Title: tc.title, Aliases: tc.aliases, Summary: "S.", Category: "C"}
+		got := map[string][]int{}
+		for _, e := range topicEntries(testGlossary(t, []*content.Topic{topic}), topic) {
+			if !e.body {
+				got[e.word] = append(got[e.word], e.code)
+			}
+		}
+		for w := range got {
+			slices.Sort(got[w])
+		}
+		for w := range tc.want {
+			slices.Sort(tc.want[w])
+		}
+		if !maps.EqualFunc(got, tc.want, slices.Equal) {
+			t.Errorf("%s %q: names entries %v, want %v", tc.title, tc.aliases, got, tc.want)
 		}
 	}
 }
