@@ -99,6 +99,7 @@ func TestSKOS(t *testing.T) {
 	concept := []string{"http://www.w3.org/2004/02/skos/core#Concept"}
 	want := map[string]map[string][]string{
 		topics + "deductible/#term": {
+			"identifier": {"deductible"},
 			"type":       concept,
 			"prefLabel":  {"Deductible@en-GB"},
 			"altLabel":   {"A|B, \"C\"@en-GB", "Excess@en-GB"},
@@ -112,6 +113,7 @@ func TestSKOS(t *testing.T) {
 			"modified": {"2026-01-02"},
 		},
 		topics + "evil/#term": {
+			"identifier": {"evil"},
 			"type":       concept,
 			"prefLabel":  {evilTitle + "@en-GB"},
 			"altLabel":   {"=HYPERLINK(\"x\")@en-GB", "tab\tand 'quote'@en-GB"},
@@ -122,6 +124,7 @@ func TestSKOS(t *testing.T) {
 			"related": {topics + "deductible/#term"},
 		},
 		topics + "retention/#term": {
+			"identifier": {"retention"},
 			"type": concept, "prefLabel": {"Retention@en-GB"}, "definition": {"The risk an insured keeps.@en-GB"},
 			"scopeNote": {"Kept.@en-GB"}, "inScheme": {scheme}, "topConceptOf": {scheme},
 			"narrower": {topics + "deductible/#term"},
@@ -129,6 +132,7 @@ func TestSKOS(t *testing.T) {
 			// broader than that term through the deductible (S27).
 		},
 		topics + "aggregate-deductible/#term": {
+			"identifier": {"aggregate-deductible"},
 			"type": concept, "prefLabel": {"Aggregate Deductible@en-GB"}, "definition": {"A deductible for a whole year.@en-GB"},
 			"scopeNote": {"Per year.@en-GB"}, "inScheme": {scheme},
 			"broader": {topics + "deductible/#term"},
@@ -137,6 +141,7 @@ func TestSKOS(t *testing.T) {
 			"source": {"[Book \"\"\" \\ <i>, | bar@en-GB]", "https://www.legislation.gov.uk/ukpga/2015/4"},
 		},
 		topics + "old-deductible/#term": {
+			"identifier": {"old-deductible"},
 			"type": concept, "prefLabel": {"Old Deductible@en-GB"}, "altLabel": {"Franchise@en-GB"},
 			"definition": {"What a deductible was once called.@en-GB"}, "scopeNote": {"Gone.@en-GB"},
 			"inScheme": {scheme}, "topConceptOf": {scheme},

@@ -21,8 +21,8 @@ type graphWriter interface {
 	text(pred string, values ...string)
 	// refs states IRIs.
 	refs(pred string, iris ...string)
-	// typed states one literal of a datatype: xsd:date, xsd:language or
-	// xsd:boolean.
+	// typed states one literal of a datatype: xsd:date, xsd:language,
+	// xsd:boolean or xsd:string.
 	typed(pred, value, datatype string)
 	// resources states resources known by an IRI or, without one, by a
 	// title: a blank node whose only statement is its dct:title.
@@ -70,6 +70,8 @@ func describe(w graphWriter, g *glossary.Glossary) {
 	for _, t := range g.Topics {
 		term := TermOf(g, t)
 		w.node(term.URI, "skos:Concept")
+		// The slug: what a page's link to this file names as its fragment.
+		w.typed("dct:identifier", term.Slug, "xsd:string")
 		w.text("skos:prefLabel", term.Title)
 		w.text("skos:altLabel", term.Aliases...)
 		w.text("skos:definition", term.Summary)
@@ -245,7 +247,7 @@ type jsonLD struct {
 // the graph uses, with the type its values are coerced to, if any.
 var jsonLDTerms = []struct{ curie, coerce string }{
 	{"dct:title", ""}, {"dct:description", ""}, {"dct:language", "xsd:language"},
-	{"dct:license", "@id"}, {"dct:modified", "xsd:date"},
+	{"dct:license", "@id"}, {"dct:modified", "xsd:date"}, {"dct:identifier", "xsd:string"},
 	{"skos:prefLabel", ""}, {"skos:altLabel", ""}, {"skos:definition", ""}, {"skos:scopeNote", ""},
 	{"skos:inScheme", "@id"}, {"skos:topConceptOf", "@id"}, {"skos:broader", "@id"},
 	{"skos:narrower", "@id"}, {"skos:related", "@id"}, {"skos:member", "@id"},

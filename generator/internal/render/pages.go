@@ -437,7 +437,8 @@ func (r *Renderer) data(p Page) (*View, diag.List) {
 		t := p.Topic
 		v.Cards = r.cards(r.G.Broader[t], r.G.Narrower[t], r.G.Compare[t], r.G.Related[t], r.G.Links[t], r.G.Backlinks[t])
 		if export.Enabled(r.G) {
-			v.DataLink = v.Root + "glossary.jsonld"
+			// The fragment is the term's dct:identifier in the file.
+			v.DataLink = v.Root + "glossary.jsonld#" + t.Slug
 		}
 	case HomePage:
 		v.Kind, v.Title = "home", s.Title
