@@ -124,16 +124,14 @@ func TestSKOS(t *testing.T) {
 			"related": {topics + "deductible/#term"},
 		},
 		topics + "retention/#term": {
-			"identifier": {"retention"},
-			"type": concept, "prefLabel": {"Retention@en-GB"}, "definition": {"The risk an insured keeps.@en-GB"},
+			"identifier": {"retention"}, "type": concept, "prefLabel": {"Retention@en-GB"}, "definition": {"The risk an insured keeps.@en-GB"},
 			"scopeNote": {"Kept.@en-GB"}, "inScheme": {scheme}, "topConceptOf": {scheme},
 			"narrower": {topics + "deductible/#term"},
 			// No related: the aggregate deductible lists it, but it is
 			// broader than that term through the deductible (S27).
 		},
 		topics + "aggregate-deductible/#term": {
-			"identifier": {"aggregate-deductible"},
-			"type": concept, "prefLabel": {"Aggregate Deductible@en-GB"}, "definition": {"A deductible for a whole year.@en-GB"},
+			"identifier": {"aggregate-deductible"}, "type": concept, "prefLabel": {"Aggregate Deductible@en-GB"}, "definition": {"A deductible for a whole year.@en-GB"},
 			"scopeNote": {"Per year.@en-GB"}, "inScheme": {scheme},
 			"broader": {topics + "deductible/#term"},
 			// A source with an address is that address; one without is a
@@ -141,8 +139,7 @@ func TestSKOS(t *testing.T) {
 			"source": {"[Book \"\"\" \\ <i>, | bar@en-GB]", "https://www.legislation.gov.uk/ukpga/2015/4"},
 		},
 		topics + "old-deductible/#term": {
-			"identifier": {"old-deductible"},
-			"type": concept, "prefLabel": {"Old Deductible@en-GB"}, "altLabel": {"Franchise@en-GB"},
+			"identifier": {"old-deductible"}, "type": concept, "prefLabel": {"Old Deductible@en-GB"}, "altLabel": {"Franchise@en-GB"},
 			"definition": {"What a deductible was once called.@en-GB"}, "scopeNote": {"Gone.@en-GB"},
 			"inScheme": {scheme}, "topConceptOf": {scheme},
 			"deprecated": {"true"}, "isReplacedBy": {topics + "deductible/#term"},
