@@ -199,8 +199,7 @@ func (s *Site) Reload(paths []string) bool {
 			}
 		}
 	}
-	if len(topics) > 0 {
-		s.reloadTopics(topics)
+	if len(topics) > 0 && s.reloadTopics(topics) {
 		changed = true
 	}
 	// After the topics: they say which images are shown now.
@@ -208,21 +207,44 @@ func (s *Site) Reload(paths []string) bool {
 }
 
 // reloadTopics reads again the named topic files, below the content
-// folder.
-func (s *Site) reloadTopics(topics []string) {
+// folder, and reports whether any changed. A file saved with the bytes it
+// had (an editor's save without edits, a touch) changes nothing.
+func (s *Site) reloadTopics(topics []string) bool {
 	var stale []string
+	changed := false
 	for _, rel := range topics {
 		p := filepath.Join(s.cfg.Content, filepath.FromSlash(rel))
 		info, err := os.Stat(p)
 		if err != nil {
 			delete(s.topics, rel)
 			s.namesStale, s.reshaped = true, true
+			changed = true
+			continue
+		}
+		if sameBytes(s.topics[rel], p, info) {
 			continue
 		}
 		s.topics[rel] = s.successor(rel, info.Size(), info.ModTime())
 		stale = append(stale, rel)
+		changed = true
 	}
 	s.parse(stale)
+	return changed
+}
+
+// sameBytes reports whether the file at p, whose state was f and which
+// now has info, still holds the bytes f's topic was parsed from; if so, f
+// takes the new size and time, so the file is not read again.
+func sameBytes(f *fileState, p string, info os.FileInfo) bool {
+	if f == nil || f.topic == nil || info.Size() != f.size {
+		return false
+	}
+	data, err := os.ReadFile(p)
+	if err != nil || content.Hash(data) != f.topic.Hash {
+		return false
+	}
+	f.mod = info.ModTime()
+	return true
 }
 
 // sameDiags reports whether two runs found the same problems: only a
@@ -424,6 +446,9 @@ func (s *Site) loadTopics(force map[string]bool) bool {
 		f := s.topics[rel]
 		if err == nil && f != nil && !force[p] && f.size == info.Size() && f.mod.Equal(info.ModTime()) {
 			continue
+		}
+		if err == nil && sameBytes(f, p, info) {
+			continue // touched, or checked out again, but not edited
 		}
 		stale = append(stale, rel)
 		nf := s.successor(rel, -1, time.Time{})
