@@ -316,25 +316,29 @@
   }
 
   // addBody records the text matches of query word i, candidate c, with
-  // postings p: each topic keeps its best.
-  function addBody(hits, i, c, p) {
+  // postings p: each topic keeps its best, in an array by doc, since a
+  // common word is in the text of most topics of a large glossary.
+  function addBody(r, i, c, p) {
+    if (!r.body[i]) { r.body[i] = new Float32Array(r.docs); r.bodyTypo[i] = new Uint8Array(r.docs); }
+    var best = r.body[i], typo = r.bodyTypo[i];
     eachBody(p, function (doc, weight) {
-      var h = hits[doc] || (hits[doc] = { doc: doc, names: {}, body: {} }), v = c.quality * weight;
-      if (!(h.body[i] >= v)) { h.body[i] = v; h.bodyTypo = h.bodyTypo || c.typo; }
+      var v = c.quality * weight;
+      if (v > best[doc]) { best[doc] = v; typo[doc] = c.typo ? 1 : 0; }
     });
   }
 
-  // A topic's score, best first: every query word found (in names, or
-  // names and text), then the best single name (all its words typed:
-  // the exact name), then how well the words matched. Typos lose to the
-  // real word; a deprecated term comes after every live one, since its
-  // names also find the term that replaces it.
-  function score(hit, nq) {
-    var best = null;
+  // nameScore rates a topic's best name for the query: every query word
+  // in it, then all its words typed (the exact name), then how well the
+  // words matched, in order, from its start, the shorter name, the title.
+  // inName tells which query words some name holds.
+  function nameScore(hit, nq) {
+    var best = null, inName = [];
     Object.keys(hit.names).forEach(function (n) {
       var nm = hit.names[n], found = 0, q = 0, inOrder = true, prevPos = -1;
       for (var i = 0; i < nq; i++) {
+        if (nm.compact) inName[i] = true;
         if (!nm.q[i]) continue;
+        inName[i] = true;
         found++;
         q += nm.q[i].quality;
         if (nm.q[i].pos <= prevPos) inOrder = false;
@@ -344,15 +348,9 @@
       var s = (found === nq ? 4 : found / nq) + (exact ? 4 : 0) +
         (nm.compact ? 3 * nm.compact : 0) + q / nq + (inOrder ? 0.2 : 0) +
         (nm.q[0] && nm.q[0].pos === 0 ? 0.1 : 0) - 0.02 * nm.count + (Number(n) === 0 ? 0.05 : 0);
-      if (!best || s > best.s) best = { s: s, name: Number(n) };
+      if (!best || s > best.s) best = { s: s, name: Number(n), nm: nm };
     });
-    var covered = 0, text = 0;
-    for (var i = 0; i < nq; i++) {
-      var inName = Object.keys(hit.names).some(function (n) { return hit.names[n].q[i] || hit.names[n].compact; });
-      if (inName || hit.body[i]) covered++;
-      if (hit.body[i]) text += hit.body[i];
-    }
-    return { all: covered === nq, s: (best ? best.s : 0) + text / (4 * nq), name: best ? best.name : -1 };
+    return { best: best, inName: inName };
   }
 
   function rank(q, m) {
@@ -363,9 +361,9 @@
     var keys = qs.map(shardKey);
     return Promise.all(keys.concat([shardKey(whole)]).map(function (k) { return shard(k, m); })).then(function (ss) {
       var cands = candidates(qs, ss, qs.length - 1);
-      var hits = {};
+      var hits = {}, r = { qs: qs, cands: cands, hits: hits, ss: ss, docs: m.docs, body: [], bodyTypo: [] };
       function hitOf(doc) {
-        return hits[doc] || (hits[doc] = { doc: doc, names: {}, body: {} });
+        return hits[doc] || (hits[doc] = { doc: doc, names: {} });
       }
       function nameOf(h, n, count) {
         return h.names[n] || (h.names[n] = { count: count, q: {}, compact: 0, seen: {}, covered: function () {
@@ -376,7 +374,7 @@
         cs.forEach(function (c) {
           var dict = c.body ? ss[i].b : ss[i].n, p = dict[c.word];
           if (c.body) {
-            if (p[0] >= 0) addBody(hits, i, c, p); // else in a file of its own: fetched if need be
+            if (p[0] >= 0) addBody(r, i, c, p); // else in a file of its own: fetched if need be
             return;
           }
           eachName(p, function (doc, n, count, pos) {
@@ -398,7 +396,7 @@
           nm.compact = Math.max(nm.compact, k === whole ? 1 : 0.5);
         });
       });
-      return { qs: qs, cands: cands, hits: hits, ss: ss };
+      return r;
     });
   }
 
@@ -412,39 +410,52 @@
         .slice(0, 3) // the best few words a prefix or typo stands for
         .forEach(function (c) {
           need.push(get("search/terms/" + shardKey(c.word) + "." + -r.ss[i].b[c.word][0] + ".json").then(function (f) {
-            addBody(r.hits, i, c, f[c.word]);
+            addBody(r, i, c, f[c.word]);
           }));
         });
     });
     return Promise.all(need);
   }
 
+  // order ranks the topics that hold every query word, in a name or the
+  // text. Typos lose to the real word; a deprecated term comes after
+  // every live one, since its names also find the term that replaces it.
   function order(r, m) {
     var nq = r.qs.length, out = [];
-    Object.keys(r.hits).forEach(function (d) {
-      var h = r.hits[d], sc = score(h, nq);
-      if (!sc.all) return;
-      var nm = h.names[sc.name], typo = !!h.bodyTypo && !nm;
-      if (nm) for (var i = 0; i < nq; i++) if (nm.q[i] && nm.q[i].typo) typo = true;
-      out.push({ id: h.doc, s: sc.s, name: sc.name, typo: typo, dep: m.dep[h.doc] ? 1 : 0,
-        named: sc.name >= 0 && (nm.compact || Object.keys(nm.q).length === nq) });
-    });
+    function consider(d) {
+      var h = r.hits[d], sc = h ? nameScore(h, nq) : { best: null, inName: [] }, nm = sc.best && sc.best.nm;
+      var text = 0, typo = false;
+      for (var i = 0; i < nq; i++) {
+        var b = r.body[i] ? r.body[i][d] : 0;
+        if (!sc.inName[i] && !b) return;
+        text += b;
+        if (nm && nm.q[i] && nm.q[i].typo || !nm && b && r.bodyTypo[i][d]) typo = true;
+      }
+      out.push({ id: d, s: (sc.best ? sc.best.s : 0) + text / (4 * nq), name: sc.best ? sc.best.name : -1, typo: typo,
+        dep: m.dep[d] ? 1 : 0, named: !!nm && (nm.compact || Object.keys(nm.q).length === nq) });
+    }
+    if (r.body.some(Boolean)) for (var d = 0; d < r.docs; d++) consider(d);
+    else Object.keys(r.hits).forEach(function (d) { consider(Number(d)); });
     out.sort(function (a, b) { return a.dep - b.dep || b.s - a.s || a.id - b.id; });
     return out;
   }
 
-  function search(q) {
+  // search ranks, fetches what it must, and stops as soon as the reader
+  // has typed on (live() turns false): a stale query fetches nothing more.
+  function search(q, live) {
+    function still(v) { if (!live()) throw STALE; return v; }
     return loadMeta().then(function (m) {
-      return rank(q, m).then(function (r) {
+      return rank(q, m).then(still).then(function (r) {
         if (!r) return null;
         var ranked = order(r, m);
         var named = ranked.filter(function (x) { return x.named && !x.dep; }).length;
-        return (named >= MAX ? Promise.resolve() : more(r).then(function () { ranked = order(r, m); })).then(function () {
+        return (named >= MAX ? Promise.resolve() : more(r).then(still).then(function () { ranked = order(r, m); })).then(function () {
           return show(ranked.slice(0, MAX), r, m);
         });
       });
     });
   }
+  var STALE = new Error("a newer query");
 
   // show fetches the data of the top results.
   function show(top, r, m) {
@@ -575,7 +586,7 @@
   function run() {
     var q = input.value, mine = ++seq;
     list.setAttribute("aria-busy", "true");
-    search(q).then(function (res) { if (mine === seq) render(res, q); }, function () {
+    search(q, function () { return mine === seq; }).then(function (res) { if (mine === seq) render(res, q); }, function () {
       if (mine === seq) {
         render(null, q);
         list.hidden = true;

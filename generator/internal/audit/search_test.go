@@ -340,7 +340,11 @@ func TestSearchShared(t *testing.T) {
 	b.open(broken + "/")
 	b.do("focusing the search", focusSearch())
 	b.key("typing", "deductible")
-	b.waitFor("the status line", `document.getElementById("search-status").textContent.includes("could not be loaded")`)
+	b.waitFor("the search to fail", `document.getElementById("search-input").value === "deductible" &&
+		document.getElementById("search-results").getAttribute("aria-busy") === "false"`)
+	if s := eval[string](b, "status", `document.getElementById("search-status").textContent`); !strings.Contains(s, "could not be loaded") {
+		t.Errorf("the status line says %q after a failed search, want that the index could not be loaded", s)
+	}
 	if vis := eval[bool](b, "status shown", `!document.getElementById("search-status").classList.contains("visually-hidden")`); !vis {
 		t.Error("the failure is announced but not shown")
 	}
