@@ -26,9 +26,12 @@ test:
 	$(GO) test -race -count=1 $$($(GO) list ./... | grep -v '/internal/audit$$')
 	$(GO) test -race -count=1 ./generator/internal/audit/
 
+# With SEARCH_BENCH=1, bench also compares search with Pagefind 1.6.0 on
+# 10,000 topics (several minutes); without it that test says it skipped.
 bench:
 	$(GO) test -run '^$$' -bench 'Load|Index|Render|Build|Rebuild|Edit|Exports' -benchtime 3x -benchmem -timeout 60m ./generator/internal/build/
 	$(GO) test -run '^$$' -bench Process -benchtime 1x -timeout 60m ./generator/internal/build/
+	SEARCH_BENCH=$(SEARCH_BENCH) $(GO) test -run '^TestSearchBench$$' -count=1 -v -timeout 60m ./generator/internal/audit/
 
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 20s ./generator/internal/content/

@@ -164,7 +164,6 @@
     window.addEventListener("resize", place, { passive: true });
   })();
 
-
   // ---- search ----
   // The index (see generator/internal/render/search.go) is split in
   // shards by a word's first two letters. A query fetches the shards of
