@@ -5,6 +5,7 @@ package main
 // publishing rules that the shipped glossary must meet.
 
 import (
+	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -36,12 +37,16 @@ const (
 
 // Editorial thresholds.
 const (
-	minTopics     = 50
+	minTopics     = 110
 	minQuestions  = 3
 	minBodyWords  = 250
 	minLinksOut   = 3
-	minBacklinks  = 2
+	minBacklinks  = 3
 	srmTopicTitle = "Shared Responsibility Model"
+	// minBroaderShare is the share of published topics, in percent, that
+	// must name a broader term, so that narrower lists and breadcrumbs
+	// mean something.
+	minBroaderShare = 50
 )
 
 var allowedCategories = []string{
@@ -99,12 +104,25 @@ func loadShipped(t *testing.T) (*glossary.Glossary, []*content.Topic, map[string
 			t.Errorf("%s: %v", p, err)
 			continue
 		}
-		topic, _, td := content.Parse(md, p, rel, src)
+		topic, td := content.ParseHeader(p, rel, src)
 		d.Append(td)
 		if topic != nil {
 			topics = append(topics, topic)
 			sources[p] = src
 		}
+	}
+	// Bodies are parsed once every name is known, with the auto-links a
+	// build makes: they are links and backlinks on the published pages.
+	var linker *markdown.Linker
+	if settings.Autolink {
+		linker, _ = content.NewLinker(topics, false, settings.Language)
+	}
+	for _, topic := range topics {
+		if topic.BodyStart < 0 {
+			continue
+		}
+		_, bd := content.ParseBody(md, linker, topic, sources[topic.Path])
+		d.Append(bd)
 	}
 	g, gd := glossary.New(settings, topics, glossary.Options{})
 	d.Append(gd)
@@ -116,13 +134,30 @@ func TestShippedContent(t *testing.T) {
 	for _, e := range d {
 		t.Errorf("%s", e)
 	}
-	if n := len(g.Topics); n < minTopics {
-		t.Errorf("%s: %d published topics, want at least %d", shippedContent, n, minTopics)
-	}
 
 	published := map[*content.Topic]bool{}
+	withBroader := 0
 	for _, tp := range g.Topics {
 		published[tp] = true
+		if len(tp.Broader) > 0 {
+			withBroader++
+		}
+	}
+	// Rules on the glossary as a whole: each counts something over the
+	// published topics and says what to do when the count falls short.
+	for _, r := range []struct {
+		what      string
+		have, min int
+		fix       string
+	}{
+		{"published topics", len(g.Topics), minTopics,
+			"add topics for the core terms a reader expects"},
+		{"topics with a broader term", withBroader, (len(g.Topics)*minBroaderShare + 99) / 100,
+			fmt.Sprintf("add `broader:` (the term a topic is a kind of) to more topics, so that at least %d%% have one", minBroaderShare)},
+	} {
+		if r.have < r.min {
+			t.Errorf("%s: %d %s, want at least %d: %s", shippedContent, r.have, r.what, r.min, r.fix)
+		}
 	}
 	for _, tp := range topics {
 		if tp.Draft {
@@ -175,7 +210,10 @@ func checkTopic(t *testing.T, g *glossary.Glossary, tp *content.Topic, src []byt
 		fail("links to %d other topic(s) %v, want at least %d", n, slugs(g.Links[tp]), minLinksOut)
 	}
 	if n := len(g.Backlinks[tp]); n < minBacklinks {
-		fail("linked from %d other topic(s) %v, want at least %d", n, slugs(g.Backlinks[tp]), minBacklinks)
+		fail("linked from %d other topic(s) %v, want at least %d: link it from the text of topics that use the term", n, slugs(g.Backlinks[tp]), minBacklinks)
+	}
+	if len(tp.Sources) == 0 {
+		fail("no sources: add `sources:` with at least one primary source (the law, regulation, standard or market wording) and its locator")
 	}
 	if !slices.Contains(allowedCategories, tp.Category) {
 		fail("category %q is not one of %q", tp.Category, allowedCategories)
@@ -418,6 +456,11 @@ func checkLink(out string, pages map[string]*htmlPage, file, value, base, basePa
 		return ""
 	}
 	page := pages[target]
+	if page == nil && strings.HasSuffix(target, ".jsonld") {
+		// A topic page's data link names its term in the JSON-LD
+		// export by the term's identifier.
+		return checkJSONLDFragment(out, target, u.Fragment)
+	}
 	if page == nil {
 		return "fragment #" + u.Fragment + " on " + target + ", which is not an HTML page"
 	}
@@ -425,6 +468,29 @@ func checkLink(out string, pages map[string]*htmlPage, file, value, base, basePa
 		return fmt.Sprintf("no element with id %q in %s", u.Fragment, target)
 	}
 	return ""
+}
+
+// checkJSONLDFragment reports whether the JSON-LD file target (below out)
+// holds a node whose identifier is fragment, and returns what is wrong, or "".
+func checkJSONLDFragment(out, target, fragment string) string {
+	raw, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(target)))
+	if err != nil {
+		return err.Error()
+	}
+	var doc struct {
+		Graph []struct {
+			Identifier string `json:"identifier"`
+		} `json:"@graph"`
+	}
+	if err := json.Unmarshal(raw, &doc); err != nil {
+		return target + ": " + err.Error()
+	}
+	for _, n := range doc.Graph {
+		if n.Identifier == fragment {
+			return ""
+		}
+	}
+	return fmt.Sprintf("no node with identifier %q in %s", fragment, target)
 }
 
 func trailingSlash(p string) string {
