@@ -275,7 +275,9 @@
   }
 
   // candidates finds, for each query word, the index words it matches in
-  // its shard, falling back to typos when nothing else matches.
+  // its shard. Typos are tried only where no name matches as typed, and
+  // among the names only while the text matches: a misspelt name
+  // ("occurence") may look like an inflection of a text word ("occur").
   function candidates(qs, ss, last) {
     return qs.map(function (q, i) {
       var s = ss[i], out = [], prefix = i === last || q.length >= 3;
@@ -285,17 +287,17 @@
           if (quality) out.push({ word: k, body: !!body, quality: quality, typo: false });
         });
       });
-      if (out.length) return out;
-      var limit = typos(q.length), best = limit + 1, sq = stem(q);
-      [s.n, s.b].forEach(function (dict, body) {
+      if (out.some(function (c) { return !c.body; })) return out;
+      var limit = typos(q.length), best = limit + 1, sq = stem(q), typo = [];
+      (out.length ? [s.n] : [s.n, s.b]).forEach(function (dict, body) {
         Object.keys(dict).forEach(function (k) {
           var d = Math.min(distance(q, k, limit), distance(sq, stem(k), limit));
           if (d > best) return;
-          if (d < best) { out = []; best = d; }
-          out.push({ word: k, body: !!body, quality: 0.45 - 0.1 * d, typo: true });
+          if (d < best) { typo = []; best = d; }
+          typo.push({ word: k, body: !!body, quality: 0.45 - 0.1 * d, typo: true });
         });
       });
-      return out;
+      return out.concat(typo);
     });
   }
 
@@ -461,7 +463,8 @@
     return Promise.all(top.map(function (x) { return get("search/docs-" + Math.floor(x.id / m.chunk) + ".json"); })).then(function (chunks) {
       var typoWords = {};
       r.cands.forEach(function (cs, i) {
-        if (cs.length && cs[0].typo) typoWords[r.qs[i]] = cs.slice().sort(function (a, b) { return b.quality - a.quality; })[0].word;
+        var typo = cs.filter(function (c) { return c.typo; }).sort(function (a, b) { return b.quality - a.quality; });
+        if (typo.length) typoWords[r.qs[i]] = typo[0].word;
       });
       return {
         qs: r.qs, typoWords: typoWords,
@@ -540,9 +543,10 @@
       li.textContent = res ? "No topics match." : "Type at least two letters.";
       list.appendChild(li);
     }
-    // Nothing matched as typed: offer the query as the index spells it.
+    // No name matched as typed (the best result is a close spelling):
+    // offer the query as the index spells it.
     var fixed = "";
-    if (res && results.length && results.every(function (it) { return it.typo; })) {
+    if (res && results.length && results[0].typo) {
       fixed = split(q).map(function (w) { return res.typoWords[w] || w; }).filter(Boolean).join(" ");
     }
     hint.textContent = "";

@@ -130,7 +130,7 @@ var rankingSite = map[string]string{
 	"deductible-buy-back.md":   "---\ntitle: Deductible Buy-Back\nsummary: Cover that pays part of the deductible.\ncategory: Policy Structure\n---\n\n## Definition\n\nA separate policy pays the deductible.\n",
 	"excess-of-loss.md":        "---\ntitle: Excess of Loss\nsummary: Reinsurance that pays above a retention.\ncategory: Reinsurance\n---\n\n## Definition\n\nThe reinsurer pays losses above the retention.\n",
 	"errors-and-omissions.md":  "---\ntitle: Professional Liability\nsummary: Cover for negligent professional services.\ncategory: Casualty\naliases: [\"E&O\", Errors and Omissions]\n---\n\n## Definition\n\nIt covers mistakes in advice.\n",
-	"claims-made-policy.md":    "---\ntitle: Claims-Made Policy\nsummary: A policy triggered by the claim, not the occurrence.\ncategory: Casualty\n---\n\n## Definition\n\nThe claim must be made in the period.\n",
+	"claims-made-policy.md":    "---\ntitle: Claims-Made Policy\nsummary: A policy triggered by the claim, not the occurrence.\ncategory: Casualty\n---\n\n## Definition\n\nThe claim must be made in the period, whenever the events occur.\n",
 	"occurrence-policy.md":     "---\ntitle: Occurrence Policy\nsummary: A policy triggered by injury during the period.\ncategory: Casualty\n---\n\n## Definition\n\nThe occurrence must happen in the period.\n",
 	"subrogation.md":           "---\ntitle: Subrogation\nsummary: The insurer's right to recover from the party at fault.\ncategory: Claims\n---\n\n## Definition\n\nAfter paying, the insurer steps into the insured's shoes.\n",
 	"waiver-of-subrogation.md": "---\ntitle: Waiver of Subrogation\nsummary: A promise not to pursue recovery.\ncategory: Claims\n---\n\n## Definition\n\nThe insurer gives up subrogation against a party.\n",
@@ -218,6 +218,10 @@ func TestSearchRanking(t *testing.T) {
 		{name: "typo, two edits", q: "subrogaton", first: "subrogation", title: "Subrogation", typo: true, hint: "subrogation"},
 		{name: "typo, missing letter", q: "occurence", first: "occurrence-policy", title: "Occurrence Policy", typo: true, hint: "occurrence"},
 		{name: "exact beats typo", q: "rider", first: "rider", title: "Rider"},
+		// "occurence" stems like "occur", a word in a text: the name it
+		// misspells still comes first.
+		{name: "typo of a name, inflection of a text word", q: "occurence policy", first: "occurrence-policy",
+			title: "Occurrence Policy", typo: true, hint: "occurrence policy"},
 		{name: "live before deprecated", q: "named peril", first: "rider", title: "Named Peril Rider → Rider",
 			before: []string{"rider", "named-peril"}},
 		{name: "text below names", q: "endorsement", first: "rider", title: "Endorsement → Rider",
