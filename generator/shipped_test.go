@@ -215,12 +215,43 @@ func checkTopic(t *testing.T, g *glossary.Glossary, tp *content.Topic, src []byt
 	if len(tp.Sources) == 0 {
 		fail("no sources: add `sources:` with at least one primary source (the law, regulation, standard or market wording) and its locator")
 	}
+	checkExcessLinks(fail, tp, src)
 	if !slices.Contains(allowedCategories, tp.Category) {
 		fail("category %q is not one of %q", tp.Category, allowedCategories)
 	}
 	for _, tag := range tp.Tags {
 		if !slices.Contains(allowedTags, tag) {
 			fail("tag %q is not one of %q", tag, allowedTags)
+		}
+	}
+}
+
+// excessTitle is the topic that UK readers' "excess" means; excessOther
+// are the words after "excess" that make it another term (excess
+// liability, an excess layer, excess of loss), which must not auto-link
+// to it.
+const excessTitle = "Deductible"
+
+var excessOther = []string{
+	"clause", "clauses", "insurance", "insurer", "insurers", "judgment", "judgments",
+	"layer", "layers", "liability", "of", "policies", "policy", "wording", "wordings",
+}
+
+// checkExcessLinks reports each auto-link from "excess" to the deductible
+// where the next word shows another sense of the word.
+func checkExcessLinks(fail func(string, ...any), tp *content.Topic, src []byte) {
+	if tp.BodyStart < 0 || tp.BodyStart > len(src) {
+		return
+	}
+	body := src[tp.BodyStart:]
+	for _, m := range tp.Autolinks {
+		if m.Target != excessTitle || m.End > len(body) || !strings.EqualFold(string(body[m.Start:m.End]), "excess") {
+			continue
+		}
+		next := strings.ToLower(string(word.Find(body[m.End:])))
+		if slices.Contains(excessOther, next) {
+			line := tp.BodyLine + 1 + strings.Count(string(body[:m.Start]), "\n")
+			fail("line %d: \"excess %s\" auto-links to %s: reword it, link it by hand, or give the term it means an alias", line, next, excessTitle)
 		}
 	}
 }
