@@ -236,7 +236,8 @@ func skipped(n ast.Node) bool {
 }
 
 // find returns the first mention in s of a name whose target is not in
-// seen, the longest where several start at one word. Most prose mentions
+// seen, the longest where several start at one word; where the longest
+// one's target is in seen, its words are passed over. Most prose mentions
 // nothing, so it allocates nothing: words are lowercased into a small
 // buffer and looked up without conversion.
 func (l *Linker) find(s string, seen map[string]bool) (start, end int, target string) {
@@ -251,13 +252,20 @@ func (l *Linker) find(s string, seen map[string]bool) (start, end int, target st
 			if n = n.next[string(lowerInto(buf[:0], s[ks:ke]))]; n == nil {
 				break
 			}
-			if n.target != "" && !seen[n.target] {
+			if n.target != "" {
 				last, target = ke, n.target
 			}
 		}
-		if last >= 0 {
+		if last < 0 {
+			continue
+		}
+		if !seen[target] {
 			return ws, last, target
 		}
+		// The longest name here is linked already: its words mean that
+		// term, so none of them links a shorter name ("excess" within a
+		// second "excess liability" is not the deductible's excess).
+		we = last
 	}
 	return 0, 0, ""
 }

@@ -8,12 +8,13 @@ import (
 
 func TestLinkerFind(t *testing.T) {
 	l := NewLinker(Names{Names: map[string]string{
-		"policy":         "Policy",
-		"policy limit":   "Policy Limit",
-		"third-party":    "Third-Party",
-		"excess":         "Deductible",
-		"ai":             "Additional Insured", // too short to link
-		"waiver of subr": "Waiver",
+		"policy":           "Policy",
+		"policy limit":     "Policy Limit",
+		"third-party":      "Third-Party",
+		"excess":           "Deductible",
+		"excess liability": "Excess Liability",
+		"ai":               "Additional Insured", // too short to link
+		"waiver of subr":   "Waiver",
 	}})
 	tests := []struct {
 		text string
@@ -22,7 +23,11 @@ func TestLinkerFind(t *testing.T) {
 	}{
 		{"the policy limit applies", nil, "policy limit=Policy Limit"},
 		{"the Policy Limit applies", nil, "Policy Limit=Policy Limit"},
-		{"the policy limit applies", []string{"Policy Limit"}, "policy=Policy"},
+		// A second mention of a longer name links no shorter one inside it.
+		{"the policy limit applies", []string{"Policy Limit"}, ""},
+		{"the policy limit of the policy", []string{"Policy Limit"}, "policy=Policy"},
+		{"an excess liability layer, then an excess", []string{"Excess Liability"}, "excess=Deductible"},
+		{"an excess liability layer", []string{"Excess Liability"}, ""},
 		{"a policy. Limit", nil, "policy=Policy"},
 		{"policyholders pay", nil, ""},
 		{"an excess applies", nil, "excess=Deductible"},
