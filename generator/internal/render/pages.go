@@ -205,6 +205,7 @@ func (r *Renderer) hashShared() {
 		h.str(t.Summary)
 		h.str(t.Category) // the kicker of its card
 		h.str(t.Law())
+		h.str(t.Status) // marked in lists
 		r.refs[t] = uint64(h)
 		all.num(uint64(h))
 		all.str(t.Category)
@@ -347,6 +348,9 @@ type TopicLink struct {
 	// regulation that defines the term, shown as a marker, or is empty.
 	Kicker string
 	Law    string
+	// Status is the term's lifecycle stage: lists mark a proposed or a
+	// deprecated term, as its page does.
+	Status string
 }
 
 // GroupLink is a category or tag with its size.
@@ -518,7 +522,7 @@ func (r *Renderer) links(ts []*content.Topic, root string) []TopicLink {
 
 func topicLink(t *content.Topic, root string) TopicLink {
 	return TopicLink{Title: t.Title, Summary: t.Summary, URL: root + content.TopicPath(t.Slug),
-		Kicker: t.Category, Law: t.Law()}
+		Kicker: t.Category, Law: t.Law(), Status: t.Status}
 }
 
 // crumbs is the breadcrumb of a topic between the glossary and the topic
