@@ -36,6 +36,7 @@ bench:
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 20s ./generator/internal/content/
 	$(GO) test -run '^$$' -fuzz '^FuzzResolve$$' -fuzztime 20s ./generator/internal/glossary/
+	$(GO) test -run '^$$' -fuzz '^FuzzQuote$$' -fuzztime 20s ./generator/internal/export/
 
 clean:
 	rm -rf public .glossary

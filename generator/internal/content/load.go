@@ -361,8 +361,20 @@ func NewLinker(topics []*Topic, drafts bool, lang string) (*markdown.Linker, uin
 
 // TopicPath is where a topic page is published, relative to the site root.
 func TopicPath(slug string) string {
-	if ValidSlug(slug) {
-		return "topics/" + slug + "/" // the common case, without cleaning
+	if plainSlug(slug) {
+		return "topics/" + slug + "/" // what path.Join makes of it, for less
 	}
 	return path.Join("topics", slug) + "/"
+}
+
+// plainSlug reports whether slug is letters, digits and hyphens only,
+// which path.Join leaves as they are: a cheap test, as every link and
+// export asks for a topic's path.
+func plainSlug(slug string) bool {
+	for i := 0; i < len(slug); i++ {
+		if c := slug[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return slug != ""
 }

@@ -3,6 +3,7 @@ package export
 import (
 	"encoding/json"
 	"strings"
+	"unicode/utf8"
 
 	"glossary/generator/internal/content"
 	"glossary/generator/internal/glossary"
@@ -185,6 +186,14 @@ func (t *turtle) end() { t.o.str(" .\n") }
 // turtleString quotes s as a Turtle string: a quote, a backslash or a
 // line break inside cannot end it, so `"""` and `\` in a title stay text.
 func turtleString(s string) string {
+	if plainTurtle(s) {
+		return `"` + s + `"`
+	}
+	return escapeTurtle(s)
+}
+
+// escapeTurtle is turtleString's way with a string that needs escapes.
+func escapeTurtle(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 2)
 	b.WriteByte('"')
@@ -212,6 +221,17 @@ func turtleString(s string) string {
 	}
 	b.WriteByte('"')
 	return b.String()
+}
+
+// plainTurtle reports whether s is valid UTF-8 that a Turtle string
+// holds as it is.
+func plainTurtle(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == 0x7f || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return utf8.ValidString(s)
 }
 
 // turtleIRI writes an IRI between angle brackets, percent-encoding what
@@ -358,8 +378,27 @@ func coerced(pred, to string) bool {
 }
 
 // jsonString quotes s as a JSON string, escaping <, > and & too, so the
-// file is inert wherever it is pasted.
+// file is inert wherever it is pasted: the bytes encoding/json writes,
+// without its reflection, as the exports quote every value.
 func jsonString(s string) string {
+	if plainJSON(s) {
+		return `"` + s + `"`
+	}
 	b, _ := json.Marshal(s) // a string always marshals
 	return string(b)
+}
+
+// plainJSON reports whether s is valid UTF-8 that JSON quotes as it is.
+func plainJSON(s string) bool {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20, c == '"', c == '\\', c == '<', c == '>', c == '&':
+			return false
+		case c >= utf8.RuneSelf:
+			ascii = false
+		}
+	}
+	// U+2028 and U+2029 are escaped too; other runes pass if valid.
+	return ascii || utf8.ValidString(s) && !strings.ContainsAny(s, "\u2028\u2029")
 }
