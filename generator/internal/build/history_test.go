@@ -159,13 +159,7 @@ func TestGitDatesWithCache(t *testing.T) {
 // keeps the date of the file's last commit until the next start.
 func TestGitDatesReadOncePerSite(t *testing.T) {
 	dir := gitSite(t)
-	cfg := testConfig
-	cfg.Incremental = true
-	s := NewSite(cfg)
-	s.Load()
-	if _, err := s.Generate(Full); err != nil {
-		t.Fatal(err)
-	}
+	s := servedSite(t)
 	writeFile(t, filepath.Join(dir, "content", "alpha.md"), datedTopic("Alpha", "")+"Edited and committed.\n")
 	commit(t, dir, "2025-08-09")
 	s.Load()

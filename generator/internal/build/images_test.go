@@ -95,14 +95,8 @@ func TestImageEdits(t *testing.T) {
 				if tt.setup != nil {
 					tt.setup(t)
 				}
-				cfg := testConfig
-				cfg.Incremental = true
-				s := NewSite(cfg)
-				s.Load()
-				if _, err := s.Generate(Full); err != nil {
-					t.Fatal(err)
-				}
-				before := snapshot(t, cfg.Out)
+				s := servedSite(t)
+				before := snapshot(t, testConfig.Out)
 				tt.edit(t)
 				var changedSite bool
 				if poll {
@@ -123,7 +117,7 @@ func TestImageEdits(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				after := snapshot(t, cfg.Out)
+				after := snapshot(t, testConfig.Out)
 				slices.Sort(tt.changed)
 				if diff := changed(before, after); !slices.Equal(diff, tt.changed) {
 					t.Errorf("changed %q, want %q", diff, tt.changed)

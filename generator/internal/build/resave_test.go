@@ -30,13 +30,7 @@ func TestResaveIsNoChange(t *testing.T) {
 			}
 			t.Run(name, func(t *testing.T) {
 				unpackSite(t, "basic")
-				cfg := testConfig
-				cfg.Incremental = true
-				s := NewSite(cfg)
-				s.Load()
-				if _, err := s.Generate(Full); err != nil {
-					t.Fatal(err)
-				}
+				s := servedSite(t)
 				src, err := os.ReadFile(topic)
 				if err != nil {
 					t.Fatal(err)

@@ -92,6 +92,20 @@ func mustBuild(t *testing.T, cfg Config) Result {
 
 // goldenFiles reads the "golden: path" lines of an archive's comment: the
 // output files whose bytes the test pins.
+// servedSite loads and builds the unpacked test site as the dev server
+// does, keeping its state for the edits a test makes next.
+func servedSite(t *testing.T) *Site {
+	t.Helper()
+	cfg := testConfig
+	cfg.Incremental = true
+	s := NewSite(cfg)
+	s.Load()
+	if _, err := s.Generate(Full); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 func goldenFiles(ar *txtar.Archive) []string {
 	var out []string
 	for _, line := range strings.Split(string(ar.Comment), "\n") {
