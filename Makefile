@@ -29,8 +29,8 @@ test:
 # With SEARCH_BENCH=1, bench also compares search with Pagefind 1.6.0 on
 # 10,000 topics (several minutes); without it that test says it skipped.
 bench:
-	$(GO) test -run '^$$' -bench 'Load|Index|Render|Build|Rebuild|Edit|Exports' -benchtime 3x -benchmem -timeout 60m ./generator/internal/build/
-	$(GO) test -run '^$$' -bench Process -benchtime 1x -timeout 60m ./generator/internal/build/
+	$(GO) test -run '^$$' -bench 'Load|Index|Render|Build|Rebuild|Edit|Exports' -benchtime 3x -benchmem -timeout 60m ./generator/internal/pipeline/
+	$(GO) test -run '^$$' -bench Process -benchtime 1x -timeout 60m ./generator/internal/pipeline/
 	SEARCH_BENCH=$(SEARCH_BENCH) $(GO) test -run '^TestSearchBench$$' -count=1 -v -timeout 60m ./generator/internal/audit/
 
 fuzz:

@@ -28,10 +28,10 @@ import (
 	"syscall"
 	"time"
 
-	"glossary/generator/internal/build"
 	"glossary/generator/internal/content"
 	"glossary/generator/internal/diag"
 	"glossary/generator/internal/linkcheck"
+	"glossary/generator/internal/pipeline"
 	"glossary/generator/internal/serve"
 )
 
@@ -58,7 +58,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	cmd, args := args[0], args[1:]
 	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	var cfg build.Config
+	var cfg pipeline.Config
 	fs.StringVar(&cfg.Content, "content", "content", "folder of Markdown topics")
 	if cmd != "new" {
 		fs.StringVar(&cfg.Templates, "templates", "templates", "folder of html/template files")
@@ -133,12 +133,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		cfg.Progress = progress(stderr)
 	}
 	start := time.Now()
-	site := build.NewSite(cfg)
+	site := pipeline.NewSite(cfg)
 	site.LoadCache()
 	site.Load()
-	mode := build.Full
+	mode := pipeline.Full
 	if cmd == "check" {
-		mode = build.Check
+		mode = pipeline.Check
 	}
 	res, err := site.Generate(mode)
 	res.Duration = time.Since(start) // the whole run, reading included
@@ -165,7 +165,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 // checkExternal asks the addresses of the sources and prints each dead
 // one's citations as warnings. Dead links are not errors: the exit status
 // is 0 unless the check itself failed.
-func checkExternal(site *build.Site, cache string, stdout, stderr io.Writer) int {
+func checkExternal(site *pipeline.Site, cache string, stdout, stderr io.Writer) int {
 	g, _ := site.Index()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -185,7 +185,7 @@ func checkExternal(site *build.Site, cache string, stdout, stderr io.Writer) int
 
 // reviewReport lists the topics due for an expert review: reviewed before
 // the date, or never. It is a plan for editors, not a list of errors.
-func reviewReport(site *build.Site, before string, stdout io.Writer) {
+func reviewReport(site *pipeline.Site, before string, stdout io.Writer) {
 	g, _ := site.Index()
 	due := g.ReviewDue(before)
 	fmt.Fprintf(stdout, "review due: %d topic%s reviewed before %s, or never\n", len(due), plural(len(due)), before)

@@ -20,11 +20,11 @@ import (
 	"strings"
 	"testing"
 
-	"glossary/generator/internal/build"
 	"glossary/generator/internal/content"
 	"glossary/generator/internal/diag"
 	"glossary/generator/internal/glossary"
 	"glossary/generator/internal/markdown"
+	"glossary/generator/internal/pipeline"
 	"glossary/generator/internal/render"
 )
 
@@ -340,14 +340,14 @@ func countWords(md []byte) int {
 
 func TestShippedSiteLinks(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	site := build.NewSite(build.Config{
+	site := pipeline.NewSite(pipeline.Config{
 		Content:   shippedContent,
 		Templates: shippedTemplates,
 		Static:    shippedStatic,
 		Out:       out,
 	})
 	site.Load()
-	res, err := site.Generate(build.Full)
+	res, err := site.Generate(pipeline.Full)
 	if err != nil {
 		t.Fatalf("build failed:\n%v", err)
 	}

@@ -40,7 +40,7 @@ import (
 	"sync"
 	"testing"
 
-	"glossary/generator/internal/build"
+	"glossary/generator/internal/pipeline"
 )
 
 // repoRoot is the repository, relative to this package's directory.
@@ -125,14 +125,14 @@ func site(t testing.TB) string {
 	t.Helper()
 	built.once.Do(func() {
 		out := filepath.Join(tmpRoot, "public")
-		s := build.NewSite(build.Config{
+		s := pipeline.NewSite(pipeline.Config{
 			Content:   filepath.Join(repoRoot, "content"),
 			Templates: filepath.Join(repoRoot, "templates"),
 			Static:    filepath.Join(repoRoot, "static"),
 			Out:       out,
 		})
 		s.Load()
-		if _, err := s.Generate(build.Full); err != nil {
+		if _, err := s.Generate(pipeline.Full); err != nil {
 			built.err = err
 			return
 		}

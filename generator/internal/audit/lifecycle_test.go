@@ -11,7 +11,7 @@ import (
 
 	"golang.org/x/tools/txtar"
 
-	"glossary/generator/internal/build"
+	"glossary/generator/internal/pipeline"
 )
 
 // The shipped glossary has no proposed or deprecated term and no moved
@@ -45,10 +45,10 @@ func buildLifecycleSite(t *testing.T) string {
 		}
 	}
 	out := filepath.Join(dir, "public")
-	s := build.NewSite(build.Config{Content: filepath.Join(dir, "content"), Templates: filepath.Join(repoRoot, "templates"),
+	s := pipeline.NewSite(pipeline.Config{Content: filepath.Join(dir, "content"), Templates: filepath.Join(repoRoot, "templates"),
 		Static: filepath.Join(repoRoot, "static"), Out: out, Cache: filepath.Join(dir, ".glossary")})
 	s.Load()
-	if _, err := s.Generate(build.Full); err != nil {
+	if _, err := s.Generate(pipeline.Full); err != nil {
 		t.Fatalf("building %s: %v", lifecycleSite, err)
 	}
 	for name, p := range lifecyclePages {

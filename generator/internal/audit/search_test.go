@@ -17,7 +17,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"glossary/generator/internal/build"
+	"glossary/generator/internal/pipeline"
 )
 
 // result is one option of the search list as a reader sees it.
@@ -148,12 +148,12 @@ var rankingSite = map[string]string{
 func buildSite(t *testing.T, content, name string) string {
 	t.Helper()
 	out := filepath.Join(tmpRoot, name+"-public")
-	s := build.NewSite(build.Config{
+	s := pipeline.NewSite(pipeline.Config{
 		Content: content, Templates: filepath.Join(repoRoot, "templates"), Static: filepath.Join(repoRoot, "static"),
 		Out: out, Cache: filepath.Join(tmpRoot, name+"-cache"), NoGit: true,
 	})
 	s.Load()
-	if _, err := s.Generate(build.Full); err != nil {
+	if _, err := s.Generate(pipeline.Full); err != nil {
 		t.Fatalf("building %s: %v", content, err)
 	}
 	return out

@@ -17,7 +17,7 @@ import (
 	"regexp"
 	"testing"
 
-	"glossary/generator/internal/build"
+	"glossary/generator/internal/pipeline"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -89,9 +89,9 @@ func TestTopicJSONLD(t *testing.T) {
 		}
 	}
 	out := filepath.Join(dir, "public")
-	s := build.NewSite(build.Config{Content: content, Templates: repoTemplates, Static: repoStatic, Out: out})
+	s := pipeline.NewSite(pipeline.Config{Content: content, Templates: repoTemplates, Static: repoStatic, Out: out})
 	s.Load()
-	if _, err := s.Generate(build.Full); err != nil {
+	if _, err := s.Generate(pipeline.Full); err != nil {
 		t.Fatalf("building the test site: %v", err)
 	}
 	page, err := os.ReadFile(filepath.Join(out, "topics", "deductible", "index.html"))

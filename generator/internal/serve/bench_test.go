@@ -12,8 +12,8 @@ import (
 	"testing"
 	"time"
 
-	"glossary/generator/internal/build"
 	"glossary/generator/internal/corpus"
+	"glossary/generator/internal/pipeline"
 )
 
 // BenchmarkServeEdit measures what an editor waits for: from saving one
@@ -30,7 +30,7 @@ func BenchmarkServeEdit(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			cfg := build.Config{Content: content, Templates: "../../../templates", Static: "../../../static",
+			cfg := pipeline.Config{Content: content, Templates: "../../../templates", Static: "../../../static",
 				Out: filepath.Join(dir, "public")}
 			ctx, cancel := context.WithCancel(context.Background())
 			ready := make(chan string, 1)

@@ -14,7 +14,7 @@ import (
 	"sync"
 	"time"
 
-	"glossary/generator/internal/build"
+	"glossary/generator/internal/pipeline"
 )
 
 //go:embed reload.js
@@ -65,7 +65,7 @@ func (s *server) file(w http.ResponseWriter, r *http.Request) {
 	// not what a build never publishes: litter, and the staging files of a
 	// rebuild in progress.
 	for _, part := range strings.Split(name, "/") {
-		if part == ".." || build.Litter(part) || strings.HasPrefix(part, ".tmp-") {
+		if part == ".." || pipeline.Litter(part) || strings.HasPrefix(part, ".tmp-") {
 			http.Error(w, "404 not found", http.StatusNotFound)
 			return
 		}

@@ -27,14 +27,14 @@ import (
 	"sync"
 	"time"
 
-	"glossary/generator/internal/build"
 	"glossary/generator/internal/content"
 	"glossary/generator/internal/diag"
+	"glossary/generator/internal/pipeline"
 )
 
 // Options configure Run.
 type Options struct {
-	build.Config
+	pipeline.Config
 	// Addr is host:port to listen on; port 0 picks a free one.
 	Addr string
 	// Poll, when positive, finds changes by looking at the folders at
@@ -45,7 +45,7 @@ type Options struct {
 	// Ready, if set, is called with the address once the server listens.
 	Ready func(addr string)
 	// Built, if set, is called after every build with its outcome.
-	Built func(build.Result, error)
+	Built func(pipeline.Result, error)
 
 	tuning
 }
@@ -80,7 +80,7 @@ func Run(ctx context.Context, opts Options) error {
 	defer ln.Close()
 
 	opts.Config.Incremental = true
-	s := &server{opts: opts, site: build.NewSite(opts.Config), hub: newHub()}
+	s := &server{opts: opts, site: pipeline.NewSite(opts.Config), hub: newHub()}
 	s.hosts = allowedHosts(ln.Addr().(*net.TCPAddr), opts.Addr)
 
 	w, err := newWatcher(opts.Config, opts.Poll, opts.tuning)
@@ -92,7 +92,7 @@ func Run(ctx context.Context, opts Options) error {
 	start := time.Now()
 	s.site.LoadCache() // a previous build's parse, where still valid
 	s.site.Load()
-	s.generate("initial build", build.Full, start)
+	s.generate("initial build", pipeline.Full, start)
 
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	errc := make(chan error, 1)
@@ -127,7 +127,7 @@ func Run(ctx context.Context, opts Options) error {
 
 type server struct {
 	opts  Options
-	site  *build.Site
+	site  *pipeline.Site
 	hub   *hub
 	hosts map[string]bool
 	// built is true once the output folder holds a complete site, after
@@ -173,16 +173,16 @@ func (s *server) rebuild(batch []string) {
 	if !changed && s.built {
 		return
 	}
-	mode := build.InPlace
+	mode := pipeline.InPlace
 	if !s.built {
-		mode = build.Full
+		mode = pipeline.Full
 	}
 	s.generate(describe(batch), mode, start)
 }
 
 // generate runs the pipeline; start is when reading the changes began,
 // so the time reported is the whole rebuild.
-func (s *server) generate(what string, mode build.Mode, start time.Time) {
+func (s *server) generate(what string, mode pipeline.Mode, start time.Time) {
 	res, err := s.site.Generate(mode)
 	res.Duration = time.Since(start)
 	if err == nil {

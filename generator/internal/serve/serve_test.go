@@ -29,8 +29,8 @@ import (
 	"testing"
 	"time"
 
-	"glossary/generator/internal/build"
 	"glossary/generator/internal/diag"
+	"glossary/generator/internal/pipeline"
 	"glossary/generator/internal/serve"
 )
 
@@ -111,7 +111,7 @@ func baseSite() map[string]string {
 // devServer is one serve.Run on its own copy of the site.
 type devServer struct {
 	t      *testing.T
-	cfg    build.Config
+	cfg    pipeline.Config
 	addr   string // host:port it listens on
 	url    string // http://addr
 	builds chan outcome
@@ -126,7 +126,7 @@ type devServer struct {
 
 // outcome is one build as the Built callback reported it.
 type outcome struct {
-	res build.Result
+	res pipeline.Result
 	err error
 }
 
@@ -163,10 +163,10 @@ func start(t *testing.T, files map[string]string, poll time.Duration, opts ...op
 
 // newSite writes files into a new site folder, with a copy of the
 // repository's templates and static files.
-func newSite(t *testing.T, files map[string]string) build.Config {
+func newSite(t *testing.T, files map[string]string) pipeline.Config {
 	t.Helper()
 	dir := t.TempDir()
-	cfg := build.Config{
+	cfg := pipeline.Config{
 		Content:   filepath.Join(dir, "content"),
 		Templates: filepath.Join(dir, "templates"),
 		Static:    filepath.Join(dir, "static"),
@@ -208,7 +208,7 @@ func launch(t *testing.T, files map[string]string, poll time.Duration, opts ...o
 		Poll:   poll,
 		Log:    s.log,
 		Ready:  func(addr string) { ready <- addr },
-		Built: func(res build.Result, err error) {
+		Built: func(res pipeline.Result, err error) {
 			select {
 			case s.builds <- outcome{res, err}:
 			case <-ctx.Done():
@@ -1076,9 +1076,9 @@ func (s *devServer) sameAsFull(t *testing.T, when string) {
 	t.Helper()
 	cfg := s.cfg
 	cfg.Out = filepath.Join(t.TempDir(), "full")
-	site := build.NewSite(cfg)
+	site := pipeline.NewSite(cfg)
 	site.Load()
-	if _, err := site.Generate(build.Full); err != nil {
+	if _, err := site.Generate(pipeline.Full); err != nil {
 		t.Fatalf("%s: full build: %v", when, err)
 	}
 	// A build could still be writing: compare again after each one.
@@ -1106,9 +1106,9 @@ func (s *devServer) sameAsFull(t *testing.T, when string) {
 
 // recordedFiles is what the manifest of cfg's output lists: each file
 // with the fingerprint of its inputs and the hash of its bytes.
-func recordedFiles(t *testing.T, cfg build.Config) map[string]string {
+func recordedFiles(t *testing.T, cfg pipeline.Config) map[string]string {
 	t.Helper()
-	raw, err := os.ReadFile(filepath.Join(build.RecordDir(filepath.Join(filepath.Dir(cfg.Out), ".glossary"), cfg.Out), build.ManifestFile))
+	raw, err := os.ReadFile(filepath.Join(pipeline.RecordDir(filepath.Join(filepath.Dir(cfg.Out), ".glossary"), cfg.Out), pipeline.ManifestFile))
 	must(t, err)
 	var m struct {
 		Files map[string]json.RawMessage `json:"files"`
@@ -1130,7 +1130,7 @@ func diffTrees(t *testing.T, a, b string) string {
 	for name, da := range ta {
 		db, ok := tb[name]
 		switch {
-		case name == build.CacheFile:
+		case name == pipeline.CacheFile:
 			// Read state, not output: it records file times, and a full
 			// build and a dev server read the files at different times.
 		case !ok:
@@ -1140,7 +1140,7 @@ func diffTrees(t *testing.T, a, b string) string {
 		}
 	}
 	for name := range tb {
-		if _, ok := ta[name]; !ok && name != build.CacheFile {
+		if _, ok := ta[name]; !ok && name != pipeline.CacheFile {
 			out = append(out, "+ "+name)
 		}
 	}

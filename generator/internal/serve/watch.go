@@ -16,8 +16,8 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
-	"glossary/generator/internal/build"
 	"glossary/generator/internal/content"
+	"glossary/generator/internal/pipeline"
 )
 
 // watcher turns file system activity into batches of changed paths. An
@@ -48,7 +48,7 @@ type watcher struct {
 // rebuild.
 const MaxDelay = 400 * time.Millisecond
 
-func newWatcher(cfg build.Config, poll time.Duration, tune tuning) (*watcher, error) {
+func newWatcher(cfg pipeline.Config, poll time.Duration, tune tuning) (*watcher, error) {
 	w := &watcher{
 		batches: make(chan []string), errs: make(chan error, 8), stop: make(chan struct{}),
 		static: filepath.Clean(cfg.Static), roots: []string{cfg.Content, cfg.Templates, cfg.Static},
@@ -110,7 +110,7 @@ func (w *watcher) addTree(root string) error {
 // .well-known/ is published.
 func (w *watcher) skipped(p string) bool {
 	if p == w.static || strings.HasPrefix(p, w.static+string(filepath.Separator)) {
-		return build.Litter(filepath.Base(p))
+		return pipeline.Litter(filepath.Base(p))
 	}
 	return content.Ignored(filepath.Base(p))
 }

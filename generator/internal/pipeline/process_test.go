@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"fmt"
@@ -19,7 +19,7 @@ import (
 // with the kit's gen_corpus.py to write its site). Each row is the median
 // of three runs, interleaved so that machine noise hits all rows alike.
 //
-//	go test -run '^$' -bench Process -benchtime 1x ./generator/internal/build/
+//	go test -run '^$' -bench Process -benchtime 1x ./generator/internal/pipeline/
 //
 // GLOSSARY_BENCH_SIZES picks the sizes (default "1000 10000");
 // GLOSSARY_BENCH_BASE a git revision to measure beside this one.

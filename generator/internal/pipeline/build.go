@@ -1,8 +1,9 @@
-// Package build runs the pipeline: load (files into topics), index (the
-// glossary), render (pages) and write (output folder). A Site keeps the
-// loaded model in memory between runs, so the dev server re-reads only the
-// files that changed and re-renders only the pages whose fingerprint moved;
-// `build` is the same pipeline run once over everything.
+// Package pipeline runs the site through its stages: load (files into
+// topics), index (the glossary), render (pages) and write (output
+// folder). A Site keeps the loaded model in memory between runs, so the
+// dev server re-reads only the files that changed and re-renders only the
+// pages whose fingerprint moved; `build` is the same pipeline run once
+// over everything.
 //
 // Output is never half-written: a full build renders into a temporary
 // folder beside the output and swaps it in; the dev server replaces single
@@ -11,7 +12,7 @@
 // manifest of the files written, which marks the output as ours and lets
 // the next build skip unchanged pages, and the parsed topics, which let it
 // read only the files that changed.
-package build
+package pipeline
 
 import (
 	"bytes"
