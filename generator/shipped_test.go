@@ -214,6 +214,8 @@ func checkTopic(t *testing.T, g *glossary.Glossary, tp *content.Topic, src []byt
 	}
 	if len(tp.Sources) == 0 {
 		fail("no sources: add `sources:` with at least one primary source (the law, regulation, standard or market wording) and its locator")
+	} else if !slices.ContainsFunc(tp.Sources, func(s content.Source) bool { return s.Locator != "" }) {
+		fail("no source says where: give one `locator` (article, section, clause or form number) on a primary source")
 	}
 	checkExcessLinks(fail, tp, src)
 	if !slices.Contains(allowedCategories, tp.Category) {
