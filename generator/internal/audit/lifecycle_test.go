@@ -18,7 +18,7 @@ import (
 // topic yet, so the pages that show them are audited on the build tests'
 // lifecycle site: the deprecated term's banner, the proposed term's badge
 // and a redirect page.
-const lifecycleSite = "../build/testdata/sites/lifecycle.txtar"
+const lifecycleSite = "../pipeline/testdata/sites/lifecycle.txtar"
 
 var lifecyclePages = map[string]string{
 	"deprecated": "/topics/excess/",
