@@ -1015,6 +1015,12 @@ func TestServeIncrementalEqualsFull(t *testing.T) {
 		{"license", func() {
 			s.write("_index.md", strings.Replace(settings, "base_url:", "license: CC0-1.0\nbase_url:", 1))
 		}, s.shows("/glossary.csv", "CC0-1.0")},
+		{"exports off", func() {
+			s.write("_index.md", strings.Replace(settings, "base_url:", "license: CC0-1.0\nexports: false\nbase_url:", 1))
+		}, s.status("/glossary.csv", http.StatusNotFound)},
+		{"exports on", func() {
+			s.write("_index.md", strings.Replace(settings, "base_url:", "license: CC0-1.0\nbase_url:", 1))
+		}, s.shows("/topics/alpha/", "glossary.jsonld#alpha")},
 		// A lifecycle edit reaches the banner, the names that lead to the
 		// replacement (auto-links elsewhere) and the redirect pages.
 		{"status proposed", func() {
