@@ -240,10 +240,7 @@ func (w *placeWriter) write(file string, data []byte) (uint64, error) {
 		return hash, nil
 	}
 	p := filepath.Join(w.out, filepath.FromSlash(file))
-	tmp, _, err := createTemp(p, func(out io.Writer) error {
-		_, err := out.Write(data)
-		return err
-	})
+	tmp, _, err := createTemp(p, bytesOf(data))
 	if err != nil {
 		return 0, err
 	}
@@ -328,10 +325,7 @@ func (w *placeWriter) abort() {
 }
 
 func writeAtomic(p string, data []byte) error {
-	tmp, _, err := createTemp(p, func(out io.Writer) error {
-		_, err := out.Write(data)
-		return err
-	})
+	tmp, _, err := createTemp(p, bytesOf(data))
 	if err != nil {
 		return err
 	}
@@ -361,6 +355,14 @@ func createTemp(p string, fill func(io.Writer) error) (string, uint64, error) {
 		return "", 0, err
 	}
 	return f.Name(), hash, nil
+}
+
+// bytesOf is a fill that writes data.
+func bytesOf(data []byte) func(io.Writer) error {
+	return func(out io.Writer) error {
+		_, err := out.Write(data)
+		return err
+	}
 }
 
 // fillFile writes what fill writes to f through a buffer, closes f, and
