@@ -13,14 +13,19 @@ import (
 const MinAutolinkName = 3
 
 // Linker finds mentions of topic names in prose. Names are matched as whole
-// words, ignoring case; where names overlap, the longest wins. A name's
-// forms (its plural, its possessive) are matched like the name, but a
-// name as written wins over another name's form. It is built once per set
-// of names and is safe for concurrent use.
+// words, ignoring case and which apostrophe is written (' or ’); where
+// names overlap, the longest wins. A name's forms (its plural, its
+// possessive) are matched like the name, but a name as written wins over
+// another name's form. A mention may also start after an elided word
+// ("assureur" in "l'assureur"). It is built once per set of names and is
+// safe for concurrent use.
 type Linker struct {
-	// root is a trie of names by lowercase word: following a mention's
-	// words from the root finds every name it starts, longest last.
+	// root is a trie of names by word, as wordKey writes them: following
+	// a mention's words from the root finds every name it starts,
+	// longest last.
 	root *trieNode
+	// elisions are Names.Elisions.
+	elisions []string
 	// Files maps a file, as links name it below the content folder, to
 	// its target, so a written link to a topic counts as a mention.
 	Files map[string]string
@@ -43,16 +48,23 @@ type Names struct {
 	Forms map[string]string
 	// Files is the Linker's Files.
 	Files map[string]string
-	// Inflect, if set, gives the other forms of a name's last word: in
-	// "claims-made policy", only "policy" inflects.
-	Inflect func(word string) []string
+	// Inflect, if set, gives the other forms of a name from its
+	// lowercase words, each as its words: English inflects the last word
+	// ("claims-made policies"), French the first and the words that agree
+	// with it ("garanties subséquentes"). It must not change words.
+	Inflect func(words []string) [][]string
+	// Elisions are the words the language elides before a vowel,
+	// lowercase and without the apostrophe ("l", "qu" in French): a
+	// mention may start after one of them and its apostrophe, so that
+	// "l'assureur" and "qu’une" mention "assureur" and "une".
+	Elisions []string
 }
 
 // NewLinker indexes names. Names go in first so that none of them is
 // taken by another name's form; ties go to the smaller target, so the
 // result does not depend on map order.
 func NewLinker(n Names) *Linker {
-	l := &Linker{root: &trieNode{}, Files: n.Files}
+	l := &Linker{root: &trieNode{}, Files: n.Files, elisions: n.Elisions}
 	for name, target := range n.Names {
 		l.add(splitLower(name), target, false)
 	}
@@ -61,14 +73,10 @@ func NewLinker(n Names) *Linker {
 	}
 	if n.Inflect != nil {
 		for name, target := range n.Names {
-			words := splitLower(name)
-			if len(words) == 0 {
-				continue
-			}
-			last := words[len(words)-1]
-			for _, f := range n.Inflect(last) {
-				words[len(words)-1] = f
-				l.add(words, target, true)
+			if words := splitLower(name); len(words) > 0 {
+				for _, form := range n.Inflect(words) {
+					l.add(form, target, true)
+				}
 			}
 		}
 	}
@@ -95,6 +103,7 @@ func (l *Linker) add(words []string, target string, form bool) {
 	}
 	n := l.root
 	for _, word := range words {
+		word := string(wordKey(nil, word))
 		if n.next == nil {
 			n.next = map[string]*trieNode{}
 		}
@@ -241,33 +250,72 @@ func skipped(n ast.Node) bool {
 // nothing, so it allocates nothing: words are lowercased into a small
 // buffer and looked up without conversion.
 func (l *Linker) find(s string, seen map[string]bool) (start, end int, target string) {
-	var buf [64]byte
 	for ws, we := nextWord(s, 0); ws >= 0; ws, we = nextWord(s, we) {
-		n, last := l.root, -1
-		for ks, ke := ws, we; ks >= 0 && n.next != nil; ks, ke = nextWord(s, ke) {
-			if ks > ws && strings.TrimSpace(s[end:ks]) != "" {
-				break // names do not run across punctuation ("limit. Policy")
+		start = ws
+		end, target = l.longest(s, ws, we)
+		if end < 0 {
+			// A name as written ("aujourd'hui") before one after an
+			// elision.
+			if start = l.elided(s[ws:we]); start < 0 {
+				continue
 			}
-			end = ke
-			if n = n.next[string(lowerInto(buf[:0], s[ks:ke]))]; n == nil {
-				break
+			start += ws
+			if end, target = l.longest(s, start, we); end < 0 {
+				continue
 			}
-			if n.target != "" {
-				last, target = ke, n.target
-			}
-		}
-		if last < 0 {
-			continue
 		}
 		if !seen[target] {
-			return ws, last, target
+			return start, end, target
 		}
 		// The longest name here is linked already: its words mean that
 		// term, so none of them links a shorter name ("excess" within a
 		// second "excess liability" is not the deductible's excess).
-		we = last
+		we = end
 	}
 	return 0, 0, ""
+}
+
+// longest returns the end and target of the longest name that starts with
+// the word s[ws:we], or -1.
+func (l *Linker) longest(s string, ws, we int) (last int, target string) {
+	var buf [64]byte
+	n, last, end := l.root, -1, ws
+	for ks, ke := ws, we; ks >= 0 && n.next != nil; ks, ke = nextWord(s, ke) {
+		if ks > ws && strings.TrimSpace(s[end:ks]) != "" {
+			break // names do not run across punctuation ("limit. Policy")
+		}
+		end = ke
+		if n = n.next[string(wordKey(buf[:0], s[ks:ke]))]; n == nil {
+			break
+		}
+		if n.target != "" {
+			last, target = ke, n.target
+		}
+	}
+	return last, target
+}
+
+// elided returns where word starts again after an elided word and its
+// apostrophe ("l'assureur", "qu’une"), or -1. A letter must follow: "l'2"
+// elides nothing.
+func (l *Linker) elided(word string) int {
+	if len(l.elisions) == 0 {
+		return -1
+	}
+	i := strings.IndexAny(word, "'’")
+	if i <= 0 {
+		return -1
+	}
+	_, size := utf8.DecodeRuneInString(word[i:])
+	if r, _ := utf8.DecodeRuneInString(word[i+size:]); !unicode.IsLetter(r) {
+		return -1
+	}
+	for _, e := range l.elisions {
+		if strings.EqualFold(word[:i], e) {
+			return i + size
+		}
+	}
+	return -1
 }
 
 // nextWord returns the bounds of the first word of s at or after from, as
@@ -315,17 +363,24 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
-// lowerInto appends the lowercase form of word to buf.
-func lowerInto(buf []byte, word string) []byte {
-	for i := 0; i < len(word); i++ {
-		c := word[i]
-		if c >= utf8.RuneSelf {
-			return append(buf[:0], strings.ToLower(word)...)
+// wordKey appends word as the trie holds it: lowercase, with ’ written as
+// ', so that a name matches whichever apostrophe the text uses.
+func wordKey(buf []byte, word string) []byte {
+	for i := 0; i < len(word); {
+		if c := word[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf = append(buf, c)
+			i++
+			continue
 		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
+		r, size := utf8.DecodeRuneInString(word[i:])
+		if r == '’' {
+			r = '\''
 		}
-		buf = append(buf, c)
+		buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		i += size
 	}
 	return buf
 }

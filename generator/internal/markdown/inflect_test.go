@@ -97,6 +97,52 @@ func TestLinkerInflections(t *testing.T) {
 	}
 }
 
+// TestLinkerFrench links French plurals, which fall on a name's head
+// noun and the adjectives that agree with it, after elisions too.
+func TestLinkerFrench(t *testing.T) {
+	l := NewLinker(Names{
+		Names: map[string]string{
+			"plafond de garantie": "Plafond de garantie", "assurance cyber": "Assurance cyber",
+			"pertes d'exploitation": "Pertes d'exploitation", "garantie subséquente": "Garantie subséquente",
+			"bail commercial": "Bail commercial", "assureur": "Assureur", "sinistre": "Sinistre",
+			"bureau": "Bureau", "garantie": "Garantie",
+		},
+		Inflect:  i18n.Inflections("fr"),
+		Elisions: i18n.Elisions("fr"),
+	})
+	tests := []struct {
+		text string
+		want string // the matched text, then "=" and the target; "" for no link
+	}{
+		{"les plafonds de garantie", "plafonds de garantie=Plafond de garantie"},
+		{"les assurances cyber", "assurances cyber=Assurance cyber"},
+		{"des pertes d’exploitation", "pertes d’exploitation=Pertes d'exploitation"},
+		{"les garanties subséquentes", "garanties subséquentes=Garantie subséquente"},
+		{"les baux commerciaux", "baux commerciaux=Bail commercial"},
+		{"les assureurs", "assureurs=Assureur"},
+		{"d'autres sinistres", "sinistres=Sinistre"},
+		{"les bureaux", "bureaux=Bureau"},
+		// Only the head and what agrees with it inflect: here only the
+		// complement's own name matches.
+		{"les plafonds de garanties", "garanties=Garantie"},
+		{"des garanties", "garanties=Garantie"},
+		{"les bureaus", ""},
+		{"l’assureurs", "assureurs=Assureur"},
+		// No English forms.
+		{"the assureur's view", ""},
+	}
+	for _, tt := range tests {
+		start, end, target := l.find(tt.text, map[string]bool{})
+		got := ""
+		if target != "" {
+			got = tt.text[start:end] + "=" + target
+		}
+		if got != tt.want {
+			t.Errorf("find(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
 // TestLinkerWithoutInflections matches names exactly in a language that
 // has no rules.
 func TestLinkerWithoutInflections(t *testing.T) {
