@@ -13,8 +13,20 @@
 // apostrophe, so that "l'assureur" mentions Assureur. A language without
 // rules links names as written.
 //
+// # Interface words
+//
+// A Catalog holds the words pages show and the section headings topics
+// are read by, English built in and other languages from files.
+//
+// # Ordering and search
+//
+// A Collation sorts titles the way a dictionary in the language does and
+// says which letter of the A–Z bar each is filed under ("Écart" under E,
+// "Ñandú" under Ñ in Spanish). Fold reduces text to what search compares,
+// so that "ecart" finds "Écart".
+//
 // Teaching the package a language is adding entries to its tables:
-// inflections, elisions.
+// inflections, elisions, ownLetters.
 package i18n
 
 import "strings"
