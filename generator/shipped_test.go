@@ -7,7 +7,6 @@ package main
 import (
 	"encoding/json"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"html"
 	"io/fs"
@@ -77,55 +76,29 @@ var requiredSections = []content.Section{
 // cover, matched as whole words, ignoring case.
 var srmMentions = []string{"IaaS", "PaaS", "SaaS", "misconfiguration", "identity and access", "data"}
 
-// loadShipped parses content/ the way a build does and indexes it. It
-// returns the glossary, every parsed topic (drafts included), each topic
-// file's source by path and every diagnostic, sorted.
+// loadShipped reads content/ as a build does (pipeline.Site) and indexes
+// it. It returns the default language's glossary, every published topic
+// of every language, each topic file's source by path and every
+// diagnostic, sorted.
 func loadShipped(t *testing.T) (*glossary.Glossary, []*content.Topic, map[string][]byte, diag.List) {
 	t.Helper()
-	md := markdown.New(markdown.Options{})
-	var d diag.List
-
-	settingsPath := filepath.Join(shippedContent, content.SettingsFile)
-	settingsSrc, err := os.ReadFile(settingsPath)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		t.Fatalf("reading %s: %v", settingsPath, err)
-	}
-	settings, sd := content.ParseSettings(md, settingsPath, settingsSrc)
-	d.Append(sd)
-
-	rels, fd := content.Files(shippedContent)
-	d.Append(fd)
+	tmp := t.TempDir()
+	site := pipeline.NewSite(pipeline.Config{Content: shippedContent, Templates: filepath.Join("..", "templates"),
+		Static: filepath.Join("..", "static"), Out: filepath.Join(tmp, "public"), Cache: filepath.Join(tmp, "cache"), NoGit: true})
+	site.Load()
+	g, d := site.Index()
 	var topics []*content.Topic
 	sources := map[string][]byte{}
-	for _, rel := range rels {
-		p := filepath.Join(shippedContent, filepath.FromSlash(rel))
-		src, err := os.ReadFile(p)
-		if err != nil {
-			t.Errorf("%s: %v", p, err)
-			continue
-		}
-		topic, td := content.ParseHeader(p, rel, src)
-		d.Append(td)
-		if topic != nil {
-			topics = append(topics, topic)
-			sources[p] = src
+	for _, lg := range g.Languages {
+		for _, tp := range lg.Topics {
+			src, err := os.ReadFile(tp.Path)
+			if err != nil {
+				t.Fatalf("%v", err)
+			}
+			topics = append(topics, tp)
+			sources[tp.Path] = src
 		}
 	}
-	// Bodies are parsed once every name is known, with the auto-links a
-	// build makes: they are links and backlinks on the published pages.
-	var linker *markdown.Linker
-	if settings.Autolink {
-		linker, _ = content.NewLinker(topics, false, settings.Language)
-	}
-	for _, topic := range topics {
-		if topic.BodyStart < 0 {
-			continue
-		}
-		_, bd := content.ParseBody(md, linker, topic, sources[topic.Path])
-		d.Append(bd)
-	}
-	g, gd := glossary.New(settings, topics, glossary.Options{})
-	d.Append(gd)
 	return g, topics, sources, d.Sort()
 }
 
@@ -160,9 +133,8 @@ func TestShippedContent(t *testing.T) {
 		}
 	}
 	for _, tp := range topics {
-		if tp.Draft {
-			t.Logf("%s: draft, not published; editorial rules skipped", tp.Path)
-			continue
+		if tp.Lang != "" {
+			continue // see TestShippedTranslations
 		}
 		if !published[tp] {
 			continue // a duplicate slug, already reported as a diagnostic
@@ -383,16 +355,18 @@ func TestShippedSiteLinks(t *testing.T) {
 		t.Fatalf("walking %s: %v", out, err)
 	}
 	htmlPages := 0
-	for _, p := range render.Pages(g) {
-		if strings.HasSuffix(p.File, ".html") {
-			htmlPages++
+	for _, lg := range g.Languages {
+		for _, p := range render.Pages(lg) {
+			if strings.HasSuffix(p.File, ".html") {
+				htmlPages++
+			}
 		}
 	}
 	if len(pages) != htmlPages {
 		t.Errorf("output has %d .html files, the site lists %d HTML pages (of %d files built)", len(pages), htmlPages, res.Pages)
 	}
-	for _, tp := range g.Topics {
-		file := content.TopicPath(tp.Slug) + "index.html"
+	for _, tp := range topicsOf(g) {
+		file := content.PagePath(tp) + "index.html"
 		if pages[file] == nil {
 			t.Errorf("%s: no page %s for topic %s", out, file, tp.Path)
 		}
@@ -468,8 +442,9 @@ func checkLink(out string, pages map[string]*htmlPage, file, value, base, basePa
 	case u.Path == "":
 		// "#x" or "": the page itself.
 	case strings.HasPrefix(u.Path, "/"):
-		if file != "404.html" && !strings.HasPrefix(value, base) {
-			return "root-relative link on a page other than 404.html: it breaks when the site is hosted under a sub-path or opened from disk"
+		// A language's own 404 page (fr/404.html) is served at any depth too.
+		if path.Base(file) != "404.html" && !strings.HasPrefix(value, base) {
+			return "root-relative link on a page other than a 404.html: it breaks when the site is hosted under a sub-path or opened from disk"
 		}
 		if !strings.HasPrefix(u.Path, basePath) {
 			return "root-relative link outside the site's base path " + basePath
@@ -651,4 +626,13 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// topicsOf lists the published topics of every language.
+func topicsOf(g *glossary.Glossary) []*content.Topic {
+	var out []*content.Topic
+	for _, lg := range g.Languages {
+		out = append(out, lg.Topics...)
+	}
+	return out
 }

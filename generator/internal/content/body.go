@@ -10,51 +10,45 @@ import (
 	"github.com/yuin/goldmark/ast"
 
 	"glossary/generator/internal/diag"
+	"glossary/generator/internal/i18n"
 	"glossary/generator/internal/markdown"
 )
-
-// sectionNames maps a normalised heading to its section. FAQ headings may
-// also be "<Title>: Definitional FAQ", matched in sectionOf.
-var sectionNames = map[string]Section{
-	"definition":                             Definition,
-	"structural characteristics":             Structural,
-	"parameters & conditions":                Parameters,
-	"parameters and conditions":              Parameters,
-	"topic relationships":                    Relationships,
-	"exceptions, limitations & boundaries":   Exceptions,
-	"exceptions, limitations and boundaries": Exceptions,
-	"faq":                                    FAQ,
-	"definitional faq":                       FAQ,
-	"frequently asked questions":             FAQ,
-}
 
 func normalise(s string) string {
 	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
 }
 
-func sectionOf(heading, title string) (Section, bool) {
+// sectionOf recognises a heading in a language: one of its names for a
+// section, or the FAQ title it gives a topic ("<Title>: Definitional
+// FAQ").
+func sectionOf(words *i18n.Language, heading, title string) (Section, bool) {
 	h := normalise(heading)
-	if s, ok := sectionNames[h]; ok {
-		return s, true
+	for s, names := range words.Sections {
+		for _, n := range names {
+			if normalise(n) == h {
+				return Section(s), true
+			}
+		}
 	}
-	if title != "" && h == normalise(title)+": definitional faq" {
+	if title != "" && h == normalise(words.Text("faq_title", "title", title)) {
 		return FAQ, true
 	}
 	return 0, false
 }
 
-// canonicalNames lists the headings an editor may mean, for did-you-mean.
-var canonicalNames = func() []string {
+// headingNames lists the headings an editor of a language may mean, for
+// did-you-mean and for the message that lists them.
+func headingNames(words *i18n.Language) []string {
 	var out []string
-	for s := range NumSections {
-		out = append(out, s.Title())
+	for _, names := range words.Sections {
+		out = append(out, names...)
 	}
-	return append(out, "Definitional FAQ", "Frequently Asked Questions")
-}()
+	return out
+}
 
 // parseBody splits the body into its sections and FAQ. lineBase is the
 // number of file lines before the body.
-func parseBody(md *markdown.Markdown, body []byte, lineBase int, file, rel, title string, d *diag.List) *Document {
+func parseBody(md *markdown.Markdown, words *i18n.Language, body []byte, lineBase int, file, rel, title string, d *diag.List) *Document {
 	doc := newDocument(md, body, lineBase, file, d)
 	pos := func(n ast.Node) (int, int) { return doc.Lines.Pos(blockOffset(n)) }
 	current := Section(-1)
@@ -72,13 +66,14 @@ func parseBody(md *markdown.Markdown, body []byte, lineBase int, file, rel, titl
 				current = -1
 				continue
 			}
-			s, known := sectionOf(text, title)
+			s, known := sectionOf(words, text, title)
 			switch {
 			case !known:
-				d.Add(file, line, col, "unknown section %q%s", text, diag.DidYouMean(text, canonicalNames))
+				d.Add(file, line, col, "unknown section %q%s; the sections are %s", text,
+					diag.DidYouMean(text, headingNames(words)), quoteAll(canonical(words)))
 				current = -1
 			case firstLine[s] != 0:
-				d.Add(file, line, col, "section %q appears twice (first at line %d)", s.Title(), firstLine[s])
+				d.Add(file, line, col, "section %q appears twice (first at line %d)", words.Sections[s][0], firstLine[s])
 				current = -1
 			default:
 				firstLine[s] = line
@@ -90,7 +85,7 @@ func parseBody(md *markdown.Markdown, body []byte, lineBase int, file, rel, titl
 		if current < 0 {
 			if !strayReported {
 				line, col := pos(n)
-				d.Add(file, line, col, "text before the first section: start the body with \"## Definition\"")
+				d.Add(file, line, col, "text before the first section: start the body with \"## %s\"", words.Sections[Definition][0])
 				strayReported = true
 			}
 			continue
@@ -121,7 +116,7 @@ func parseBody(md *markdown.Markdown, body []byte, lineBase int, file, rel, titl
 		d.Add(file, firstLine[FAQ], 1, "FAQ has no questions: write each as a ### heading followed by its answer")
 	}
 	if firstLine[Definition] != 0 && len(doc.Sections[Definition]) == 0 {
-		d.Add(file, firstLine[Definition], 1, "section \"Definition\" is empty")
+		d.Add(file, firstLine[Definition], 1, "section \"%s\" is empty", words.Sections[Definition][0])
 	}
 	for s := range NumSections {
 		if firstLine[s] != 0 {
@@ -317,3 +312,20 @@ func badDestination(dest string) string {
 }
 
 func quote(s string) string { return `"` + s + `"` }
+
+// canonical are the headings pages show, one a section.
+func canonical(words *i18n.Language) []string {
+	out := make([]string, len(words.Sections))
+	for i, names := range words.Sections {
+		out[i] = names[0]
+	}
+	return out
+}
+
+func quoteAll(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = quote(n)
+	}
+	return strings.Join(q, ", ")
+}

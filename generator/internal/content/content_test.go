@@ -237,12 +237,12 @@ func TestParseErrors(t *testing.T) {
 		{
 			name: "unknown section",
 			src:  "---\ntitle: A\nsummary: B\n---\n\n## Definition\n\nText.\n\n## Structual Characteristics\n\nText.\n",
-			want: []string{file + `:10:4: unknown section "Structual Characteristics" (did you mean "Structural Characteristics"?)`},
+			want: []string{file + `:10:4: unknown section "Structual Characteristics" (did you mean "Structural Characteristics"?); the sections are "Definition", "Structural Characteristics", "Parameters & Conditions", "Topic Relationships", "Exceptions, Limitations & Boundaries", "FAQ"`},
 		},
 		{
 			name: "unknown section, nothing close",
 			src:  "---\ntitle: A\nsummary: B\n---\n\n## Definition\n\nText.\n\n## History\n\nText.\n",
-			want: []string{file + `:10:4: unknown section "History"`},
+			want: []string{file + `:10:4: unknown section "History"; the sections are "Definition", "Structural Characteristics", "Parameters & Conditions", "Topic Relationships", "Exceptions, Limitations & Boundaries", "FAQ"`},
 		},
 		{
 			name: "section twice",
@@ -291,7 +291,7 @@ func TestParseErrors(t *testing.T) {
 			want: []string{
 				file + `:4:1: unknown front matter key "sumary" (did you mean "summary"?)`,
 				file + `:9:11: link "notes.txt" is not a topic: link to another topic's .md file, a #heading, or a full https:// address`,
-				file + `:11:4: unknown section "Bogus"`,
+				file + `:11:4: unknown section "Bogus"; the sections are "Definition", "Structural Characteristics", "Parameters & Conditions", "Topic Relationships", "Exceptions, Limitations & Boundaries", "FAQ"`,
 			},
 		},
 		{
@@ -303,7 +303,7 @@ func TestParseErrors(t *testing.T) {
 				file + `:4:8: draft: expected true or false, got the number 1`,
 				file + `:6:1: missing required section "## Definition"`,
 				file + `:7:1: text before the first section: start the body with "## Definition"`,
-				file + `:9:4: unknown section "Defintion" (did you mean "Definition"?)`,
+				file + `:9:4: unknown section "Defintion" (did you mean "Definition"?); the sections are "Definition", "Structural Characteristics", "Parameters & Conditions", "Topic Relationships", "Exceptions, Limitations & Boundaries", "FAQ"`,
 			},
 		},
 	}

@@ -44,9 +44,35 @@ type Settings struct {
 	IntroLinks  []Link
 	IntroImages []Image
 	Hash        uint64
+	// Languages are the site's languages, the default first, as the
+	// languages key lists them; nil for a site in one language.
+	Languages []SiteLanguage
+	// Categories and Tags give groups a display name and description,
+	// by the name topics write in category and tags.
+	Categories, Tags map[string]GroupText
 }
 
-var settingsKeys = []string{"title", "description", "base_url", "language", "license", "unsafe_html", "autolink", "exports"}
+// SiteLanguage is one language the glossary is published in.
+type SiteLanguage struct {
+	Code, Name string
+	// Prefix is where its pages are, below the site root: "" for the
+	// default language, "fr/" for French.
+	Prefix string
+	// Settings are its own title, description and introduction, from
+	// _index.<code>.md; nil where the file is missing (the default
+	// language's are the site's).
+	Settings *Settings
+}
+
+// GroupText is what a category or tag is called, and what it holds.
+type GroupText struct {
+	Name, Description string
+}
+
+var settingsKeys = []string{"title", "description", "base_url", "language", "languages", "license", "unsafe_html", "autolink", "exports", "categories", "tags"}
+
+// languageKeys are the keys of _index.<code>.md.
+var languageKeys = []string{"title", "description", "categories", "tags"}
 
 // SettingsFile is the name of the settings file in the content folder.
 const SettingsFile = "_index.md"
@@ -69,6 +95,13 @@ func ParseSettings(md *markdown.Markdown, file string, src []byte) (Settings, di
 		if v := f.str("language"); v != "" {
 			s.Language = v
 		}
+		if langs := f.languages("languages"); len(langs) > 0 {
+			if _, set := fm.values["language"]; set {
+				f.errorAt("language", "language and languages are both set: languages replaces language; remove language")
+			}
+			s.Language, s.Languages = langs[0].Code, langs
+		}
+		s.Categories, s.Tags = f.groupTexts("categories"), f.groupTexts("tags")
 		s.UnsafeHTML, _ = f.boolean("unsafe_html")
 		if v, set := f.boolean("autolink"); set {
 			s.Autolink = v
@@ -220,7 +253,7 @@ type Loaded struct {
 // LoadHeaders reads the front matter of every file in rels (below root)
 // on all cores: the first of the two phases of loading, which gathers the
 // names auto-linking needs. Results keep rels' order.
-func LoadHeaders(root string, rels []string) []Loaded {
+func LoadHeaders(ls *Languages, root string, rels []string) []Loaded {
 	out := make([]Loaded, len(rels))
 	parallel(len(rels), func(i int) {
 		p := filepath.Join(root, filepath.FromSlash(rels[i]))
@@ -229,15 +262,16 @@ func LoadHeaders(root string, rels []string) []Loaded {
 			out[i].Diags.Add(p, 0, 0, "%v", unwrapPath(err))
 			return
 		}
-		out[i].Topic, out[i].Diags = ParseHeader(p, rels[i], src)
+		out[i].Topic, out[i].Diags = ParseHeader(ls, p, rels[i], src)
 	})
 	return out
 }
 
 // LoadBodies completes topics read by LoadHeaders: the second phase. Each
 // file is read again (from the page cache, in practice) rather than kept
-// in memory between the phases.
-func LoadBodies(md *markdown.Markdown, linker *markdown.Linker, topics []*Topic) []diag.List {
+// in memory between the phases. linkers gives each language's Linker
+// ("" the default language's), or nil.
+func LoadBodies(md *markdown.Markdown, ls *Languages, linkers func(lang string) *markdown.Linker, topics []*Topic) []diag.List {
 	out := make([]diag.List, len(topics))
 	parallel(len(topics), func(i int) {
 		t := topics[i]
@@ -249,7 +283,11 @@ func LoadBodies(md *markdown.Markdown, linker *markdown.Linker, topics []*Topic)
 			out[i].Add(t.Path, 0, 0, "%v", unwrapPath(err))
 			return
 		}
-		_, out[i] = ParseBody(md, linker, t, src)
+		var linker *markdown.Linker
+		if linkers != nil {
+			linker = linkers(t.Lang)
+		}
+		_, out[i] = ParseBody(md, ls, linker, t, src)
 	})
 	return out
 }
@@ -315,13 +353,30 @@ func hashMore[T string | []byte](h Hasher, b T) Hasher {
 	return h
 }
 
-// NewLinker indexes the titles, aliases and forms of topics for
-// auto-linking, with the inflections of lang (the site's language). The
-// names of a deprecated term link to the term that replaces it. It also
-// returns a hash of all that: when it changes, every topic's auto-links
-// may change.
-func NewLinker(topics []*Topic, drafts bool, lang string) (*markdown.Linker, uint64) {
-	published := func(t *Topic) bool { return t != nil && !(t.Draft && !drafts) && t.Title != "" }
+// NewLinker indexes the titles, aliases and forms of the topics in one
+// language (lang: "" for the default, else a translation's code) for
+// auto-linking, with that language's inflections. The names of a
+// deprecated term link to the term that replaces it. It also returns a
+// hash of all that: when it changes, every topic's auto-links may change.
+func NewLinker(topics []*Topic, drafts bool, ls *Languages, lang string) (*markdown.Linker, uint64) {
+	code := lang
+	if code == "" {
+		code = "en"
+		if ls != nil {
+			code = ls.Default
+		}
+	}
+	// A translation's links name its original's file: that file counts
+	// as a mention of the translation.
+	originals := map[string]string{}
+	if lang != "" {
+		for _, t := range topics {
+			if t != nil && t.Lang == "" {
+				originals[t.Key] = t.Rel
+			}
+		}
+	}
+	published := func(t *Topic) bool { return t != nil && t.Lang == lang && !(t.Draft && !drafts) && t.Title != "" }
 	bySlug := make(map[string]*Topic, len(topics))
 	for _, t := range topics {
 		if published(t) {
@@ -329,8 +384,8 @@ func NewLinker(topics []*Topic, drafts bool, lang string) (*markdown.Linker, uin
 		}
 	}
 	n := markdown.Names{Names: map[string]string{}, Forms: map[string]string{}, Files: map[string]string{},
-		Inflect: i18n.Inflections(lang)}
-	keys := []string{"\x00" + lang}
+		Inflect: i18n.Inflections(code), Elisions: i18n.Elisions(code)}
+	keys := []string{"\x00" + code}
 	add := func(to map[string]string, kind, name, target string) {
 		k := strings.ToLower(name)
 		if _, dup := to[k]; !dup {
@@ -344,6 +399,10 @@ func NewLinker(topics []*Topic, drafts bool, lang string) (*markdown.Linker, uin
 		}
 		n.Files[t.Rel] = t.Title
 		keys = append(keys, t.Rel+"\x00"+t.Title)
+		if orig, ok := originals[t.Key]; ok {
+			n.Files[orig] = t.Title
+			keys = append(keys, orig+"\x00"+t.Title)
+		}
 		target := t.Title
 		if r := bySlug[t.ReplacedBy]; t.Status == StatusDeprecated && r != nil {
 			target = r.Title
@@ -359,7 +418,17 @@ func NewLinker(topics []*Topic, drafts bool, lang string) (*markdown.Linker, uin
 	return markdown.NewLinker(n), Hash([]byte(strings.Join(keys, "\x01")))
 }
 
-// TopicPath is where a topic page is published, relative to the site root.
+// PagePath is where a topic's page is published, relative to the site
+// root: a translation's under its language's folder.
+func PagePath(t *Topic) string {
+	if t.Lang != "" {
+		return t.Lang + "/" + TopicPath(t.Slug)
+	}
+	return TopicPath(t.Slug)
+}
+
+// TopicPath is where the page of a topic in the default language is
+// published, relative to the site root.
 func TopicPath(slug string) string {
 	if plainSlug(slug) {
 		return "topics/" + slug + "/" // what path.Join makes of it, for less

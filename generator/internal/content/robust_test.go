@@ -56,7 +56,7 @@ func TestLargeFile(t *testing.T) {
 // A file that cannot be read is reported at its path, and the rest loads.
 func TestUnreadableFile(t *testing.T) {
 	dir := t.TempDir()
-	loaded := content.LoadHeaders(dir, []string{"gone.md"})
+	loaded := content.LoadHeaders(nil, dir, []string{"gone.md"})
 	if len(loaded) != 1 || loaded[0].Topic != nil || len(loaded[0].Diags) != 1 ||
 		!strings.Contains(loaded[0].Diags[0].String(), "gone.md:1:1: no such file or directory") {
 		t.Errorf("got %+v", loaded)

@@ -90,6 +90,13 @@ type Topic struct {
 	// by which relative .md links find the topic.
 	Rel string
 
+	// Lang is the language of a translation ("fr"), empty for a topic
+	// in the default language. Key pairs a translation with its
+	// original: the original's path below content/ (deductible.md), or
+	// "key:" and their translation_key.
+	Lang string
+	Key  string
+
 	Slug     string
 	Title    string
 	Summary  string
@@ -205,7 +212,7 @@ type Question struct {
 
 var topicKeys = []string{"title", "summary", "category", "aliases", "tags", "related",
 	"broader", "compare", "sources", "updated", "draft", "slug", "autolink",
-	"status", "replaced_by", "reviewed", "moved_from", "forms"}
+	"status", "replaced_by", "reviewed", "moved_from", "forms", "translation_key"}
 
 var slugRe = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 
@@ -217,28 +224,31 @@ func ValidSlug(s string) bool { return slugRe.MatchString(s) }
 // auto-linking; see ParseHeader and ParseBody for the two-phase reading
 // that does.
 func Parse(md *markdown.Markdown, path, rel string, src []byte) (*Topic, *Document, diag.List) {
-	t, d := ParseHeader(path, rel, src)
+	t, d := ParseHeader(nil, path, rel, src)
 	if t.BodyStart < 0 {
 		return t, nil, d
 	}
-	doc, bd := ParseBody(md, nil, t, src)
+	doc, bd := ParseBody(md, nil, nil, t, src)
 	d.Append(bd)
 	return t, doc, d
 }
 
 // ParseHeader reads a topic's front matter: everything about it that does
 // not need the body. A negative BodyStart means the file has no usable
-// body (no or unclosed front matter); the diagnostics say why.
-func ParseHeader(path, rel string, src []byte) (*Topic, diag.List) {
+// body (no or unclosed front matter); the diagnostics say why. ls tells
+// a translation by its file name (nil: a site in one language).
+func ParseHeader(ls *Languages, path, rel string, src []byte) (*Topic, diag.List) {
 	var d diag.List
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	t := &Topic{Path: path, Rel: rel, Hash: Hash(src), Autolink: true}
+	lang, stem := ls.split(rel)
+	t.Lang, t.Key = lang, stem+".md"
 	if !utf8.Valid(src) {
 		// Text in another encoding (Windows-1252, say): every later
 		// message would be about garbage, so this is the one to fix.
 		line, col := invalidUTF8(src)
 		d.Add(path, line, col, "the file is not valid UTF-8 here: save it as UTF-8")
-		t.Slug, t.BodyStart = SlugFromFile(rel), -1
+		t.Slug, t.BodyStart = slugOf(stem), -1
 		return t, d
 	}
 
@@ -262,6 +272,9 @@ func ParseHeader(path, rel string, src []byte) (*Topic, diag.List) {
 			t.Autolink = v
 		}
 		t.Slug = f.str("slug")
+		if key := f.str("translation_key"); key != "" {
+			t.Key = "key:" + key
+		}
 		f.lifecycle(t)
 		f.unknown(topicKeys)
 		for _, key := range []string{"title", "summary"} {
@@ -285,7 +298,7 @@ func ParseHeader(path, rel string, src []byte) (*Topic, diag.List) {
 		t.Category = DefaultCategory
 	}
 	if t.Slug == "" {
-		t.Slug = SlugFromFile(rel)
+		t.Slug = slugOf(stem)
 		if !ValidSlug(t.Slug) {
 			d.Add(path, 1, 1, "file name %q does not make a valid slug (lowercase letters, digits, hyphens): rename the file or set slug", path)
 		}
@@ -306,21 +319,21 @@ func ParseHeader(path, rel string, src []byte) (*Topic, diag.List) {
 // becomes a link. ParseBody is also how rendering gets the Document again;
 // if src is no longer what t was read from, the file changed since, and it
 // is read whole.
-func ParseBody(md *markdown.Markdown, linker *markdown.Linker, t *Topic, src []byte) (*Document, diag.List) {
+func ParseBody(md *markdown.Markdown, ls *Languages, linker *markdown.Linker, t *Topic, src []byte) (*Document, diag.List) {
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	if Hash(src) != t.Hash || t.BodyStart < 0 || t.BodyStart > len(src) {
-		nt, d := ParseHeader(t.Path, t.Rel, src)
+		nt, d := ParseHeader(ls, t.Path, t.Rel, src)
 		if nt.BodyStart < 0 {
 			return nil, d
 		}
-		doc, bd := ParseBody(md, linker, nt, src)
+		doc, bd := ParseBody(md, ls, linker, nt, src)
 		d.Append(bd)
 		*t = *nt
 		return doc, d
 	}
 	var d diag.List
 	path, rel := t.Path, t.Rel
-	doc := parseBody(md, src[t.BodyStart:], t.BodyLine, path, rel, t.Title, &d)
+	doc := parseBody(md, ls.Words(t.Lang), src[t.BodyStart:], t.BodyLine, path, rel, t.Title, &d)
 	t.Autolinks = nil
 	if linker != nil && t.Autolink {
 		doc.autolink(linker, t)
@@ -334,7 +347,7 @@ func ParseBody(md *markdown.Markdown, linker *markdown.Linker, t *Topic, src []b
 	t.Definition = excerpt(doc, Definition, 600)
 	t.Lead = lead(doc, Definition)
 	if !t.HasSection[Definition] {
-		d.Add(path, t.BodyLine+1, 1, "missing required section \"## Definition\"")
+		d.Add(path, t.BodyLine+1, 1, "missing required section \"## %s\"", ls.Words(t.Lang).Sections[Definition][0])
 	}
 	return doc, d
 }
@@ -343,14 +356,19 @@ func ParseBody(md *markdown.Markdown, linker *markdown.Linker, t *Topic, src []b
 // the auto-links found when it was loaded. If src is no longer what t was
 // read from, the file changed since: it is parsed whole, without
 // auto-links, and the rebuild that the change triggers will follow.
-func Reparse(md *markdown.Markdown, t *Topic, src []byte) (*Document, diag.List) {
+func Reparse(md *markdown.Markdown, ls *Languages, t *Topic, src []byte) (*Document, diag.List) {
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	if Hash(src) != t.Hash || t.BodyStart < 0 || t.BodyStart > len(src) {
-		_, doc, d := Parse(md, t.Path, t.Rel, src)
+		nt, d := ParseHeader(ls, t.Path, t.Rel, src)
+		if nt.BodyStart < 0 {
+			return nil, d
+		}
+		doc, bd := ParseBody(md, ls, nil, nt, src)
+		d.Append(bd)
 		return doc, d
 	}
 	var d diag.List
-	doc := parseBody(md, src[t.BodyStart:], t.BodyLine, t.Path, t.Rel, t.Title, &d)
+	doc := parseBody(md, ls.Words(t.Lang), src[t.BodyStart:], t.BodyLine, t.Path, t.Rel, t.Title, &d)
 	markdown.ApplyMatches(doc.Root, doc.Src, t.Autolinks)
 	return doc, d
 }

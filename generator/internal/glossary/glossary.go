@@ -23,14 +23,27 @@ import (
 	"glossary/generator/internal/markdown"
 )
 
-// Glossary is the indexed site.
+// Glossary is the indexed site in one language. A site in several has
+// one Glossary a language; New returns the default language's, and each
+// lists them all in Languages.
 type Glossary struct {
 	Settings content.Settings
+	// Code is the glossary's language; Prefix is where its pages are
+	// below the site root: "" for the default language, else "<code>/".
+	Code, Prefix string
+	// Languages are the glossaries of every language, the default first.
+	Languages []*Glossary
 	// Topics are the published topics, sorted A–Z by title.
 	Topics []*content.Topic
 
 	bySlug map[string]*content.Topic
 	byRel  map[string]*content.Topic
+	// byKey finds the topic of a concept (content.Topic.Key).
+	byKey map[string]*content.Topic
+	// base is the default language's glossary, where a translation's
+	// links and relations lead when their target is not translated; nil
+	// in the default language.
+	base *Glossary
 	byName map[string]*content.Topic
 	// byExact holds titles and aliases as written.
 	byExact map[string]*content.Topic
@@ -75,6 +88,8 @@ type Group struct {
 	Name   string
 	Slug   string
 	Topics []*content.Topic
+	// Prefix is the language's folder, as Glossary.Prefix.
+	Prefix string
 }
 
 // Options change what is published.
@@ -82,13 +97,50 @@ type Options struct {
 	Drafts bool
 }
 
-// New indexes topics and checks everything that spans files.
+// New indexes topics and checks everything that spans files. With several
+// languages, it indexes each language's topics apart and returns the
+// default language's glossary.
 func New(settings content.Settings, topics []*content.Topic, opts Options) (*Glossary, diag.List) {
+	if len(settings.Languages) < 2 {
+		g, d := newGlossary(settings, topics, opts, nil)
+		g.Code, g.Languages = settings.Language, []*Glossary{g}
+		return g, d
+	}
+	byLang := map[string][]*content.Topic{}
+	for _, t := range topics {
+		byLang[t.Lang] = append(byLang[t.Lang], t)
+	}
+	def, d := newGlossary(settings, byLang[""], opts, nil)
+	def.Code = settings.Language
+	all := []*Glossary{def}
+	for _, l := range settings.Languages[1:] {
+		ls := settings
+		if l.Settings != nil {
+			ls = *l.Settings
+		}
+		g, ld := newGlossary(ls, byLang[l.Code], opts, def)
+		g.Code, g.Prefix = l.Code, l.Prefix
+		for _, grp := range append(slices.Clone(g.Categories), g.Tags...) {
+			grp.Prefix = g.Prefix
+		}
+		d.Append(ld)
+		all = append(all, g)
+	}
+	for _, g := range all {
+		g.Languages = all
+	}
+	d.Append(def.translationErrors())
+	return def, d
+}
+
+func newGlossary(settings content.Settings, topics []*content.Topic, opts Options, base *Glossary) (*Glossary, diag.List) {
 	var d diag.List
 	g := &Glossary{
 		Settings:  settings,
+		base:      base,
 		bySlug:    make(map[string]*content.Topic, len(topics)),
 		byRel:     make(map[string]*content.Topic, len(topics)),
+		byKey:     make(map[string]*content.Topic, len(topics)),
 		byName:    make(map[string]*content.Topic, 2*len(topics)),
 		byExact:   make(map[string]*content.Topic, 2*len(topics)),
 		Links:     make(map[*content.Topic][]*content.Topic, len(topics)),
@@ -111,7 +163,18 @@ func New(settings content.Settings, topics []*content.Topic, opts Options) (*Glo
 			continue
 		}
 		g.bySlug[t.Slug] = t
+		g.byKey[t.Key] = t
 		g.Topics = append(g.Topics, t)
+	}
+	if base != nil {
+		// A translation's links name its original's file.
+		for key, t := range g.byKey {
+			if o := base.byKey[key]; o != nil {
+				if _, own := g.byRel[o.Rel]; !own {
+					g.byRel[o.Rel] = t
+				}
+			}
+		}
 	}
 	g.drafts = drafts
 	g.lifecycle(&d)
@@ -176,8 +239,8 @@ func (g *Glossary) diagnostics() diag.List {
 // and whether it is published.
 func identity(t *content.Topic) uint64 {
 	h := fnv.New64a()
-	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%q\x00%s\x00%q\x00%v\x00%s\x00%s", t.Rel, t.Slug, t.Title, t.Aliases, t.Category, t.Tags, t.Draft,
-		t.Status, t.ReplacedBy)
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%q\x00%s\x00%q\x00%v\x00%s\x00%s\x00%s\x00%s", t.Rel, t.Slug, t.Title, t.Aliases, t.Category, t.Tags, t.Draft,
+		t.Status, t.ReplacedBy, t.Lang, t.Key)
 	for _, r := range t.MovedFrom {
 		fmt.Fprintf(h, "\x00%s", r.Name)
 	}
@@ -192,17 +255,44 @@ func identity(t *content.Topic) uint64 {
 // further (a topic's names, slug, category, tags or draft state, or a site
 // that had errors); then New must index everything again.
 func (g *Glossary) Update(changed []*content.Topic) (diag.List, bool) {
+	if len(g.Languages) < 2 {
+		return g.update(changed)
+	}
+	var d diag.List
+	for _, lg := range g.Languages {
+		ld, ok := lg.update(changed)
+		if !ok {
+			return nil, false
+		}
+		d.Append(ld)
+	}
+	d.Append(g.translationErrors())
+	return d, true
+}
+
+// update is Update in one language. Changed topics of other languages
+// re-resolve only the links to them from this one.
+func (g *Glossary) update(changed []*content.Topic) (diag.List, bool) {
 	if len(g.globalDiags) > 0 {
 		return nil, false
 	}
+	lang := ""
+	if g.base != nil {
+		lang = g.Code
+	}
 	for _, t := range changed {
+		if t.Lang != lang {
+			continue
+		}
 		if _, ok := g.pos[t]; !ok || g.ident[t] != identity(t) {
 			return nil, false
 		}
 	}
 	affected := map[*content.Topic]bool{}
 	for _, t := range changed {
-		affected[t] = true
+		if t.Lang == lang {
+			affected[t] = true
+		}
 		for _, from := range g.Backlinks[t] {
 			affected[from] = true
 		}
@@ -335,11 +425,24 @@ func (g *Glossary) draftNamed(name string) *content.Topic {
 	return nil
 }
 
-// TopicBySlug returns the published topic with that slug.
-func (g *Glossary) TopicBySlug(slug string) *content.Topic { return g.bySlug[slug] }
+// TopicBySlug returns the published topic with that slug: in a
+// translation's glossary, the translation, else the default language's.
+func (g *Glossary) TopicBySlug(slug string) *content.Topic {
+	if t := g.bySlug[slug]; t != nil || g.base == nil {
+		return t
+	}
+	return g.base.bySlug[slug]
+}
 
-// TopicByFile returns the published topic at a path below content/.
-func (g *Glossary) TopicByFile(rel string) *content.Topic { return g.byRel[rel] }
+// TopicByFile returns the published topic at a path below content/ (in a
+// translation's glossary, the translation of the topic there, where it
+// has one).
+func (g *Glossary) TopicByFile(rel string) *content.Topic {
+	if t := g.byRel[rel]; t != nil || g.base == nil {
+		return t
+	}
+	return g.base.byRel[rel]
+}
 
 // TopicByName resolves a wiki link target: a title or alias (any case),
 // else a slug.
@@ -352,14 +455,17 @@ func (g *Glossary) TopicByName(name string) *content.Topic {
 	if t := g.byName[Normalize(name)]; t != nil {
 		return t
 	}
-	return g.bySlug[strings.TrimSpace(name)]
+	if t := g.bySlug[strings.TrimSpace(name)]; t != nil || g.base == nil {
+		return t
+	}
+	return g.base.TopicByName(name)
 }
 
 // Resolve returns the topic a link points at, or nil for an anchor link.
 func (g *Glossary) Resolve(l content.Link) *content.Topic {
 	switch l.Kind {
 	case content.FileLink:
-		return g.byRel[l.Target]
+		return g.TopicByFile(l.Target)
 	case content.WikiLink:
 		return g.TopicByName(l.Target)
 	}
@@ -368,6 +474,16 @@ func (g *Glossary) Resolve(l content.Link) *content.Topic {
 
 // CategoryOf returns the topic's category group.
 func (g *Glossary) CategoryOf(t *content.Topic) *Group { return g.category[t] }
+
+// Category returns the category of that name in this language, or nil.
+func (g *Glossary) Category(name string) *Group {
+	for _, c := range g.Categories {
+		if c.Name == name {
+			return c
+		}
+	}
+	return nil
+}
 
 func (g *Glossary) resolveLinks(t *content.Topic, drafts map[string]*content.Topic, d *diag.List) {
 	var links []*content.Topic // a topic has a few dozen at most: a slice beats a set
@@ -392,7 +508,7 @@ func (g *Glossary) check(file string, from *content.Topic, l content.Link, draft
 			return nil
 		}
 	case content.FileLink:
-		to = g.byRel[l.Target]
+		to = g.TopicByFile(l.Target)
 		if to == nil {
 			switch {
 			case l.Target == ".." || strings.HasPrefix(l.Target, "../"):
@@ -519,7 +635,7 @@ func group(topics []*content.Topic, keyOf func(*content.Topic) []string, kind st
 }
 
 // CategoryPath and TagPath are where group pages are published.
-func CategoryPath(g *Group) string { return path.Join("categories", g.Slug) + "/" }
+func CategoryPath(g *Group) string { return g.Prefix + path.Join("categories", g.Slug) + "/" }
 
 // TagPath is where a tag page is published.
-func TagPath(g *Group) string { return path.Join("tags", g.Slug) + "/" }
+func TagPath(g *Group) string { return g.Prefix + path.Join("tags", g.Slug) + "/" }

@@ -37,7 +37,7 @@ func (g *Glossary) lifecycle(d *diag.List) {
 			continue // a missing replaced_by is reported with the front matter
 		}
 		at := t.ReplacedByAt
-		to := g.bySlug[t.ReplacedBy]
+		to := g.TopicBySlug(t.ReplacedBy)
 		switch {
 		case to == nil:
 			if dr := g.draftNamed(t.ReplacedBy); dr != nil && dr.Slug == t.ReplacedBy {

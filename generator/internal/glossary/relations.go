@@ -81,7 +81,7 @@ func (g *Glossary) resolveRelations(t *content.Topic, d *diag.List) {
 	for r := range numRelations {
 		key := relationInfo[r].key
 		for _, ref := range refs(t, r) {
-			to := g.bySlug[ref.Name]
+			to := g.TopicBySlug(ref.Name)
 			col := max(ref.Col, 1)
 			switch prev, dup := listed(to); {
 			case to == nil:
@@ -225,7 +225,7 @@ func (g *Glossary) reportCycle(cycle []*content.Topic, reported map[string]bool,
 	for i, t := range cycle {
 		next := cycle[(i+1)%len(cycle)]
 		for _, ref := range t.Broader {
-			if g.bySlug[ref.Name] == next {
+			if g.TopicBySlug(ref.Name) == next {
 				d.Add(t.Path, ref.Line, max(ref.Col, 1), "broader: the broader terms form a cycle, %s: remove the entry that makes a term a kind of itself", chain)
 				break
 			}

@@ -35,6 +35,7 @@ import (
 	"glossary/generator/internal/content"
 	"glossary/generator/internal/diag"
 	"glossary/generator/internal/glossary"
+	"glossary/generator/internal/i18n"
 	"glossary/generator/internal/markdown"
 	"glossary/generator/internal/media"
 	"glossary/generator/internal/render"
@@ -68,8 +69,15 @@ type Site struct {
 	md       *markdown.Markdown
 	unsafe   bool
 	autolink bool
-	// language is the one whose inflections the linker knows.
+	// language is the one whose inflections the linker knows, langs
+	// what reading a file knows of the site's languages, catalog their
+	// words (templates/i18n) and langCodes the languages' codes, by
+	// which files are read as translations.
 	language  string
+	langs     *content.Languages
+	catalog   *i18n.Catalog
+	catDiags  diag.List
+	langCodes string
 	settings  content.Settings
 	setDiags  diag.List
 	topics    map[string]*fileState // by path below content/
@@ -78,11 +86,14 @@ type Site struct {
 	static    map[string]*fileState // by path below static/
 	statDiags diag.List
 	walkDiags diag.List // unreadable folders, symlinks leaving content/
+	// rereadAll says every topic must be read again (see rereadTopics).
+	rereadAll bool
 	// images are the image files topics show, by content.Image.Src.
 	images map[string]*imageState
-	// linker finds topic names in prose; names identifies its names.
-	linker *markdown.Linker
-	names  uint64
+	// linkers find topic names in prose, one a language ("" the
+	// default); names identifies their names.
+	linkers map[string]*markdown.Linker
+	names   uint64
 	// namesStale is set when topics came or went since the linker was
 	// built.
 	namesStale bool
@@ -96,9 +107,9 @@ type Site struct {
 	// (historyRead) per Site.
 	dates       map[string]string
 	historyRead bool
-	// search is the search index, kept so a rebuild redoes only the
-	// files its changes touch.
-	search render.SearchIndex
+	// search is each language's search index, kept so a rebuild redoes
+	// only the files its changes touch.
+	search map[string]*render.SearchIndex
 	// cached is true while the cache file in the output folder matches
 	// what is loaded.
 	cached bool
@@ -138,7 +149,7 @@ func NewSite(cfg Config) *Site {
 		cfg.Cache = filepath.Join(filepath.Dir(cfg.Out), ".glossary")
 	}
 	s := &Site{cfg: cfg, topics: map[string]*fileState{}, static: map[string]*fileState{}, images: map[string]*imageState{}}
-	s.search.Keep = cfg.Incremental
+	s.search = map[string]*render.SearchIndex{}
 	return s
 }
 
@@ -155,7 +166,8 @@ func (s *Site) Load(touched ...string) bool {
 		force[filepath.Clean(p)] = true
 	}
 	s.readHistory()
-	changed := s.loadSettings()
+	changed := s.loadCatalog()
+	changed = s.loadSettings() || changed
 	changed = s.loadTopics(force) || changed
 	changed = s.loadTemplates() || changed
 	changed = s.loadStatic(force) || changed
@@ -176,6 +188,9 @@ func (s *Site) Reload(paths []string) bool {
 		switch {
 		case within(s.cfg.Templates, p):
 			changed = s.loadTemplates() || changed
+			if s.loadCatalog() {
+				return s.Load() || true
+			}
 		case within(s.cfg.Static, p):
 			changed = s.loadStatic(map[string]bool{p: true}) || changed
 			images[p] = true
@@ -185,8 +200,11 @@ func (s *Site) Reload(paths []string) bool {
 			info, err := os.Lstat(p)
 			base := path.Base(rel)
 			switch {
-			case rel == content.SettingsFile:
+			case settingsFile(rel):
 				changed = s.loadSettings() || changed
+				if s.rereadAll {
+					return s.Load() || changed
+				}
 			case hiddenPath(rel) || content.Ignored(base):
 				// Editors' swap and backup files, hidden folders.
 			case err == nil && info.IsDir(), err != nil && s.holdsTopics(rel):
@@ -288,7 +306,8 @@ func (s *Site) parse(rels []string) {
 	if len(rels) > 0 {
 		s.cached = false
 	}
-	for i, l := range content.LoadHeaders(s.cfg.Content, rels) {
+	var read []*content.Topic
+	for i, l := range content.LoadHeaders(s.langs, s.cfg.Content, rels) {
 		f := s.topics[rels[i]]
 		f.topic, f.diags, f.bodyDiags = l.Topic, l.Diags, nil
 		if f.prev != nil && l.Topic != nil {
@@ -300,37 +319,30 @@ func (s *Site) parse(rels []string) {
 		f.prev = nil
 		if f.topic != nil {
 			s.edited = append(s.edited, f.topic)
+			read = append(read, f.topic)
 		} else {
 			s.reshaped = true
 		}
 	}
+	s.inherit(read)
 	// Rebuilding the linker means indexing every name: skip it when the
 	// files read again kept their names, as most edits do.
-	changedNames := s.namesStale || s.linker == nil && s.settings.Autolink || s.linker != nil && !s.settings.Autolink
+	changedNames := s.namesStale || s.linkers == nil && s.settings.Autolink || s.linkers != nil && !s.settings.Autolink
 	for _, rel := range rels {
 		if f := s.topics[rel]; f != nil && f.prevNames != namesOf(f.topic) {
 			changedNames = true
 		}
 	}
-	linker, names := s.linker, s.names
+	linkers, names := s.linkers, s.names
 	if changedNames {
-		all := make([]*fileState, 0, len(s.topics))
-		for _, f := range s.topics {
-			all = append(all, f)
-		}
-		slices.SortFunc(all, func(a, b *fileState) int { return cmp.Compare(topicPath(a), topicPath(b)) })
-		topics := make([]*content.Topic, 0, len(all))
-		for _, f := range all {
-			topics = append(topics, f.topic)
-		}
-		linker, names = nil, 0
+		linkers, names = nil, 0
 		if s.settings.Autolink {
-			linker, names = content.NewLinker(topics, s.cfg.Drafts, s.language)
+			linkers, names = s.newLinkers(s.topicList())
 		}
 	}
 	s.namesStale = false
 	redo := rels
-	if names != s.names || linker != nil && s.linker == nil || linker == nil && s.linker != nil {
+	if names != s.names || (linkers == nil) != (s.linkers == nil) {
 		s.reshaped = true // auto-links may change in every topic
 		redo = redo[:0:0]
 		for rel, f := range s.topics {
@@ -340,7 +352,7 @@ func (s *Site) parse(rels []string) {
 		}
 		slices.Sort(redo)
 	}
-	s.linker, s.names = linker, names
+	s.linkers, s.names = linkers, names
 	var body []*content.Topic
 	var states []*fileState
 	for _, rel := range redo {
@@ -349,8 +361,65 @@ func (s *Site) parse(rels []string) {
 			states = append(states, f)
 		}
 	}
-	for i, d := range content.LoadBodies(s.md, linker, body) {
+	var linkerOf func(string) *markdown.Linker
+	if linkers != nil {
+		linkerOf = func(lang string) *markdown.Linker { return linkers[lang] }
+	}
+	for i, d := range content.LoadBodies(s.md, s.langs, linkerOf, body) {
 		states[i].bodyDiags = d
+	}
+}
+
+// newLinkers indexes the names of each language's topics, and returns
+// one hash of them all.
+func (s *Site) newLinkers(topics []*content.Topic) (map[string]*markdown.Linker, uint64) {
+	slices.SortFunc(topics, func(a, b *content.Topic) int { return cmp.Compare(a.Path, b.Path) })
+	linkers := map[string]*markdown.Linker{}
+	h := fnv.New64a()
+	langs := []string{""}
+	if s.langs != nil {
+		langs = append(langs, s.langs.Others...)
+	}
+	for _, lang := range langs {
+		l, names := content.NewLinker(topics, s.cfg.Drafts, s.langs, lang)
+		linkers[lang] = l
+		fmt.Fprintf(h, "%s\x00%d\x00", lang, names)
+	}
+	return linkers, h.Sum64()
+}
+
+// inherit completes the translations among read, and those of the
+// originals among read, with what their originals say (content.Inherit).
+// A translation whose original changed counts as edited: its inherited
+// relations may have changed with it.
+func (s *Site) inherit(read []*content.Topic) {
+	if s.langs == nil || len(s.langs.Others) == 0 {
+		return
+	}
+	originals := map[string]*content.Topic{}
+	var translations []*content.Topic
+	for _, f := range s.topics {
+		switch t := f.topic; {
+		case t == nil:
+		case t.Lang == "":
+			originals[t.Key] = t
+		default:
+			translations = append(translations, t)
+		}
+	}
+	wasRead := make(map[*content.Topic]bool, len(read))
+	for _, t := range read {
+		wasRead[t] = true
+	}
+	for _, t := range translations {
+		o := originals[t.Key]
+		if o == nil || !wasRead[t] && !wasRead[o] {
+			continue
+		}
+		content.Inherit(t, o)
+		if !wasRead[t] {
+			s.edited = append(s.edited, t)
+		}
 	}
 }
 
@@ -415,19 +484,24 @@ func (s *Site) loadSettings() bool {
 	}
 	old, oldDiags := s.settings.Hash, s.setDiags
 	s.settings, s.setDiags = content.ParseSettings(s.md, p, src)
+	s.loadLanguageSettings()
 	// The Markdown dialect depends on a setting: when it changes, every
 	// topic is read again with the new one.
 	if s.settings.UnsafeHTML != s.unsafe || s.settings.Autolink != s.autolink || !s.primed {
 		s.unsafe, s.autolink = s.settings.UnsafeHTML, s.settings.Autolink
 		s.md = markdown.New(markdown.Options{UnsafeHTML: s.unsafe})
-		for _, f := range s.topics {
-			f.size = -1
-		}
+		s.rereadTopics()
 	}
 	if s.settings.Language != s.language {
 		// Names inflect by the language's rules: auto-links may change
 		// everywhere.
 		s.language, s.namesStale = s.settings.Language, true
+	}
+	s.langs = content.NewLanguages(&s.settings, s.catalog)
+	if codes := s.settings.Language + " " + strings.Join(s.langs.Others, " "); codes != s.langCodes {
+		// Which files are translations, and of which language, changed.
+		s.langCodes = codes
+		s.rereadTopics()
 	}
 	s.primed = true
 	if s.settings.Hash != old {
@@ -436,7 +510,63 @@ func (s *Site) loadSettings() bool {
 	return s.settings.Hash != old || !sameDiags(s.setDiags, oldDiags)
 }
 
+// loadLanguageSettings reads _index.<code>.md of each language but the
+// default, and folds them into the settings' hash.
+func (s *Site) loadLanguageSettings() {
+	h := s.settings.Hash
+	for i := range s.settings.Languages[min(1, len(s.settings.Languages)):] {
+		l := &s.settings.Languages[i+1]
+		p := filepath.Join(s.cfg.Content, content.LanguageSettingsFile(l.Code))
+		src, err := os.ReadFile(p)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			s.setDiags.Add(p, 0, 0, "%v", err)
+		}
+		ls, d := content.ParseLanguageSettings(s.md, p, src, s.settings, l.Code)
+		s.setDiags.Append(d)
+		l.Settings = &ls
+		h = h*1099511628211 ^ ls.Hash
+	}
+	s.settings.Hash = h
+}
+
+// rereadTopics makes the next Load read every topic again.
+func (s *Site) rereadTopics() {
+	for _, f := range s.topics {
+		f.size = -1
+	}
+	s.rereadAll = len(s.topics) > 0
+}
+
+// loadCatalog reads the languages' words (templates/i18n). When they
+// change, every topic is read again: headings are recognised by them.
+func (s *Site) loadCatalog() bool {
+	var old uint64
+	if s.catalog != nil {
+		old = s.catalog.Hash()
+	}
+	oldDiags := s.catDiags
+	s.catalog, s.catDiags = i18n.Load(filepath.Join(s.cfg.Templates, "i18n"))
+	if s.langs != nil {
+		s.langs.Catalog = s.catalog
+	}
+	if s.catalog.Hash() == old && sameDiags(oldDiags, s.catDiags) {
+		return false
+	}
+	if old != 0 || len(s.topics) > 0 {
+		s.rereadTopics()
+		s.reshaped = true
+	}
+	return true
+}
+
+// settingsFile reports whether a file below content/ holds settings:
+// _index.md or a language's _index.<code>.md.
+func settingsFile(rel string) bool {
+	return !strings.Contains(rel, "/") && strings.HasPrefix(rel, "_index.") && strings.HasSuffix(rel, ".md")
+}
+
 func (s *Site) loadTopics(force map[string]bool) bool {
+	s.rereadAll = false
 	rels, d := content.Files(s.cfg.Content)
 	var stale []string
 	seen := make(map[string]bool, len(rels))
@@ -549,6 +679,7 @@ func Litter(name string) bool {
 func (s *Site) diagnostics() diag.List {
 	var d diag.List
 	d.Append(s.setDiags)
+	d.Append(s.catDiags)
 	d.Append(s.tmplDiags)
 	d.Append(s.statDiags)
 	d.Append(s.walkDiags)
@@ -611,9 +742,15 @@ func (s *Site) Generate(mode Mode) (Result, error) {
 	if len(d) > 0 {
 		return Result{}, d.Err()
 	}
-	r := &render.Renderer{G: g, T: s.templates, MD: s.md, Names: s.names, Images: make(map[string]media.Image, len(images))}
+	pics := make(map[string]media.Image, len(images))
 	for src, st := range images {
-		r.Images[src] = st.img
+		pics[src] = st.img
+	}
+	sizes := map[string]int64{} // the exports', read by the home page
+	var rs []*render.Renderer
+	for _, lg := range g.Languages {
+		rs = append(rs, &render.Renderer{G: lg, T: s.templates, MD: s.md, Names: s.names, Images: pics,
+			ExportSizes: sizes, Words: s.catalog.Lang(lg.Code), Langs: s.langs})
 	}
 	old := s.written
 	var out outputState
@@ -624,7 +761,7 @@ func (s *Site) Generate(mode Mode) (Result, error) {
 		}
 		old, s.dirs = out.files, out.dirs
 	}
-	p, d := s.plan(r, old, imageCopies(images), mode == Check)
+	p, d := s.plan(rs, old, imageCopies(images), mode == Check)
 	if len(d) > 0 {
 		return Result{}, d.Err()
 	}
@@ -650,7 +787,7 @@ func (s *Site) Generate(mode Mode) (Result, error) {
 		}
 		w = &placeWriter{out: s.cfg.Out, record: s.record(), old: old, dirs: s.dirs}
 	}
-	written, err := s.carryOut(r, w, p, mode, old)
+	written, err := s.carryOut(sizes, w, p, mode, old)
 	if err != nil {
 		return Result{}, err
 	}
@@ -669,6 +806,7 @@ type job struct {
 	file string
 	fp   uint64
 	page *render.Page // nil for a copied file
+	r    *render.Renderer // the page's language's
 	src  string       // the file to copy
 	keep bool         // unchanged since the output was written
 }
@@ -684,13 +822,26 @@ type plan struct {
 // plan compares every page's fingerprint with what old says the output
 // holds; with all, every page is rendered (check validates them all).
 // Images and static files are copied; their fingerprint is their hash.
-func (s *Site) plan(r *render.Renderer, old map[string]entry, images []*imageState, all bool) (plan, diag.List) {
+func (s *Site) plan(rs []*render.Renderer, old map[string]entry, images []*imageState, all bool) (plan, diag.List) {
 	var d diag.List
 	var pages []render.Page
-	if all {
-		pages = render.CheckedPages(r.G)
-	} else {
-		pages = s.search.Pages(r.G)
+	var of []*render.Renderer // each page's renderer
+	for _, r := range rs {
+		var more []render.Page
+		if all {
+			more = render.CheckedPages(r.G)
+		} else {
+			x := s.search[r.G.Code]
+			if x == nil {
+				x = &render.SearchIndex{Keep: s.cfg.Incremental}
+				s.search[r.G.Code] = x
+			}
+			more = x.Pages(r.G)
+		}
+		pages = append(pages, more...)
+		for range more {
+			of = append(of, r)
+		}
 	}
 	p := plan{files: make(map[string]entry, len(pages)+len(images)+len(s.static)), pages: len(pages)}
 	add := func(j job) {
@@ -712,13 +863,13 @@ func (s *Site) plan(r *render.Renderer, old map[string]entry, images []*imageSta
 	for w := range workers {
 		wg.Go(func() {
 			for i := w; i < len(pages) && !all; i += workers {
-				fps[i] = r.Fingerprint(pages[i])
+				fps[i] = of[i].Fingerprint(pages[i])
 			}
 		})
 	}
 	wg.Wait()
 	for i := range pages {
-		add(job{file: pages[i].File, fp: fps[i], page: &pages[i]})
+		add(job{file: pages[i].File, fp: fps[i], page: &pages[i], r: of[i]})
 	}
 	for _, im := range images {
 		add(job{file: im.img.File, fp: im.hash, src: im.path})
@@ -762,7 +913,7 @@ func (s *Site) record() string {
 
 // execute carries out a plan through w on all cores and returns how many
 // files it rendered or copied.
-func (s *Site) execute(r *render.Renderer, w writer, p plan) (int, diag.List) {
+func (s *Site) execute(w writer, p plan) (int, diag.List) {
 	var d diag.List
 	for _, file := range p.removed {
 		if err := w.remove(file); err != nil {
@@ -788,7 +939,7 @@ func (s *Site) execute(r *render.Renderer, w writer, p plan) (int, diag.List) {
 			var buf bytes.Buffer
 			var local diag.List
 			for i := range work {
-				hash, jd := s.produce(r, w, jobs[i], &buf)
+				hash, jd := s.produce(w, jobs[i], &buf)
 				if len(jd) > 0 {
 					local.Append(jd)
 					continue
@@ -816,8 +967,9 @@ func (s *Site) execute(r *render.Renderer, w writer, p plan) (int, diag.List) {
 
 // produce renders or copies job j through w, using buf, and returns the
 // content.Hash of what it wrote.
-func (s *Site) produce(r *render.Renderer, w writer, j job, buf *bytes.Buffer) (uint64, diag.List) {
+func (s *Site) produce(w writer, j job, buf *bytes.Buffer) (uint64, diag.List) {
 	var d diag.List
+	r := j.r
 	failed := func(err error) (uint64, diag.List) {
 		d.Add(filepath.Join(s.cfg.Out, filepath.FromSlash(j.file)), 0, 0, "%v", err)
 		return 0, d

@@ -8,10 +8,12 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
 	"glossary/generator/internal/content"
+	"glossary/generator/internal/i18n"
 	"glossary/generator/internal/markdown"
 )
 
@@ -28,8 +30,12 @@ type cacheData struct {
 	Settings uint64
 	Unsafe   bool
 	Autolink bool
-	// Language is the one auto-linking inflected names by.
+	// Language is the one auto-linking inflected names by, Langs the
+	// codes of all, by which files are translations, and Catalog the
+	// hash of the words headings are recognised by.
 	Language string
+	Langs    string
+	Catalog  uint64
 	Names    uint64
 	// Count cachedFile values follow the header, one gob message each,
 	// so neither side holds the whole cache in one buffer.
@@ -78,16 +84,24 @@ func (s *Site) LoadCache() bool {
 		topics[f.Rel] = &fileState{size: f.Size, mod: time.Unix(0, f.Mod), topic: f.Topic}
 		list = append(list, f.Topic)
 	}
-	var linker *markdown.Linker
+	codes := strings.Fields(c.Langs)
+	s.langs = &content.Languages{Default: c.Language}
+	if len(codes) > 1 {
+		s.langs.Others = codes[1:]
+	}
+	var linkers map[string]*markdown.Linker
 	if c.Autolink {
 		var names uint64
-		if linker, names = content.NewLinker(list, s.cfg.Drafts, c.Language); names != c.Names {
+		if linkers, names = s.newLinkers(list); names != c.Names {
 			return false
 		}
 	}
-	s.topics, s.linker, s.names = topics, linker, c.Names
+	s.topics, s.linkers, s.names = topics, linkers, c.Names
 	s.settings.Hash, s.unsafe, s.autolink, s.primed = c.Settings, c.Unsafe, c.Autolink, true
-	s.language = c.Language
+	s.language, s.langCodes = c.Language, c.Langs
+	if s.catalog, s.catDiags = i18n.Load(filepath.Join(s.cfg.Templates, "i18n")); s.catalog.Hash() != c.Catalog {
+		s.catalog = nil // read again, with every topic, by the next Load
+	}
 	s.md = markdown.New(markdown.Options{UnsafeHTML: c.Unsafe})
 	s.cached = true
 	return true
@@ -101,6 +115,7 @@ func (s *Site) saveCache() error {
 	c := cacheData{
 		Version: executableHash(), Content: s.cfg.Content, Drafts: s.cfg.Drafts,
 		Settings: s.settings.Hash, Unsafe: s.unsafe, Autolink: s.autolink, Language: s.language, Names: s.names,
+		Langs: s.langCodes, Catalog: s.catalog.Hash(),
 	}
 	rels := make([]string, 0, len(s.topics))
 	for rel, f := range s.topics {

@@ -62,9 +62,9 @@ func steps(p plan, mode Mode) []step {
 // carryOut renders plan p in steps through w and publishes it; old is
 // what the output held before. It returns how many files it rendered or
 // copied.
-func (s *Site) carryOut(r *render.Renderer, w writer, p plan, mode Mode, old map[string]entry) (int, error) {
-	sw := &sizing{writer: w, out: s.cfg.Out, sizes: map[string]int64{}}
-	r.ExportSizes = sw.sizes // read by steps after the exports'
+func (s *Site) carryOut(sizes map[string]int64, w writer, p plan, mode Mode, old map[string]entry) (int, error) {
+	// sizes are read by the steps after the exports'.
+	sw := &sizing{writer: w, out: s.cfg.Out, sizes: sizes}
 	written := 0
 	list := steps(p, mode)
 	for i, st := range list {
@@ -72,7 +72,7 @@ func (s *Site) carryOut(r *render.Renderer, w writer, p plan, mode Mode, old map
 		if i == 0 {
 			part.removed = p.removed
 		}
-		n, d := s.execute(r, sw, part)
+		n, d := s.execute(sw, part)
 		written += n
 		if len(d) > 0 {
 			sw.abort()

@@ -53,18 +53,19 @@ func (r *Renderer) feed(w io.Writer) diag.List {
 	}
 	slices.SortStableFunc(dated, func(a, b *content.Topic) int { return cmp.Compare(b.Updated, a.Updated) })
 	dated = dated[:min(len(dated), FeedSize)]
+	home := s.BaseURL + r.G.Prefix
 	f := atomFeed{
 		Title:   s.Title,
-		ID:      s.BaseURL,
+		ID:      home,
 		Updated: "1970-01-01T00:00:00Z",
-		Links:   []atomLink{{Href: s.BaseURL + "feed.xml", Rel: "self", Type: "application/atom+xml"}, {Href: s.BaseURL}},
+		Links:   []atomLink{{Href: home + "feed.xml", Rel: "self", Type: "application/atom+xml"}, {Href: home}},
 		Author:  atomAuthor{Name: s.Title},
 	}
 	if len(dated) > 0 {
 		f.Updated = dated[0].Updated + "T00:00:00Z"
 	}
 	for _, t := range dated {
-		u := s.BaseURL + content.TopicPath(t.Slug)
+		u := s.BaseURL + content.PagePath(t)
 		f.Entries = append(f.Entries, atomEntry{Title: t.Title, ID: u, Link: atomLink{Href: u},
 			Updated: t.Updated + "T00:00:00Z", Summary: t.Summary})
 	}

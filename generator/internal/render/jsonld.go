@@ -30,7 +30,7 @@ func (r *Renderer) topicJSONLD(t *content.Topic, tv *TopicView, answers []string
 	if broader := r.G.Broader[t]; len(broader) > 0 {
 		sets := []ld{set}
 		for _, b := range broader {
-			sets = append(sets, termRef(b, base, typeTermSet))
+			sets = append(sets, r.termRef(b, base, typeTermSet))
 		}
 		term["inDefinedTermSet"] = sets
 	}
@@ -38,7 +38,7 @@ func (r *Renderer) topicJSONLD(t *content.Topic, tv *TopicView, answers []string
 		term["@type"] = typeTermSet
 		kinds := make([]ld, 0, len(narrower))
 		for _, n := range narrower {
-			kinds = append(kinds, termRef(n, base, "DefinedTerm"))
+			kinds = append(kinds, r.termRef(n, base, "DefinedTerm"))
 		}
 		term["hasDefinedTerm"] = kinds
 	}
@@ -63,20 +63,20 @@ func (r *Renderer) topicJSONLD(t *content.Topic, tv *TopicView, answers []string
 		}
 		page["citation"] = citations(t.Sources)
 	}
-	if page != nil {
-		graph = append(graph, page)
+	if page == nil {
+		page = ld{"@type": "WebPage", "name": t.Title}
 	}
+	page["inLanguage"] = s.Language
+	graph = append(graph, page)
 	if base != "" {
-		u := base + content.TopicPath(t.Slug)
-		term["url"], term["@id"] = u, u+"#term"
+		u := base + content.PagePath(t)
+		term["url"], term["@id"] = u, r.termID(t)
 		if img := r.leadImage(t.Images, ""); img != nil {
 			term["image"] = img.URL
 		}
 		set["url"], set["@id"] = base, base+"#glossary"
-		if page != nil {
-			page["url"] = u
-		}
-		crumbs := append([]Link{{Name: "Glossary", URL: base}}, r.crumbs(t, base)...)
+		page["url"] = u
+		crumbs := append([]Link{{Name: r.words().Strings["glossary"], URL: base + r.G.Prefix}}, r.crumbs(t, base)...)
 		crumbs = append(crumbs, Link{Name: t.Title, URL: u})
 		items := make([]ld, len(crumbs))
 		for i, c := range crumbs {
@@ -92,13 +92,21 @@ var typeTermSet = []string{"DefinedTerm", "DefinedTermSet"}
 
 // termRef names another term of the glossary, by its @id where the site
 // has an address.
-func termRef(t *content.Topic, base string, typ any) ld {
+func (r *Renderer) termRef(t *content.Topic, base string, typ any) ld {
 	ref := ld{"@type": typ, "name": t.Title}
 	if base != "" {
-		u := base + content.TopicPath(t.Slug)
-		ref["@id"], ref["url"] = u+"#term", u
+		ref["@id"], ref["url"] = r.termID(t), base+content.PagePath(t)
 	}
 	return ref
+}
+
+// termID is a term's URI, the same on every language's page (and in the
+// exports): its default language page's address with #term.
+func (r *Renderer) termID(t *content.Topic) string {
+	if o := r.G.Original(t); o != nil {
+		t = o
+	}
+	return r.G.Settings.BaseURL + content.TopicPath(t.Slug) + "#term"
 }
 
 func (r *Renderer) homeJSONLD() ld {
@@ -112,7 +120,7 @@ func (r *Renderer) homeJSONLD() ld {
 	}
 	site := ld{"@type": "WebSite", "name": s.Title, "inLanguage": s.Language}
 	if s.BaseURL != "" {
-		site["url"] = s.BaseURL
+		site["url"] = s.BaseURL + r.G.Prefix
 	}
 	return ld{"@context": "https://schema.org", "@graph": []ld{site, set}}
 }

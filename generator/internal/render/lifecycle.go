@@ -22,7 +22,7 @@ type Lifecycle struct {
 func (r *Renderer) lifecycle(t *content.Topic, root string) Lifecycle {
 	lc := Lifecycle{Status: t.Status, Reviewed: t.Reviewed}
 	if to := r.G.Replacement(t); to != nil {
-		link := topicLink(to, root)
+		link := r.topicLink(to, root)
 		lc.Replacement = &link
 	}
 	return lc
@@ -41,7 +41,7 @@ func (r *Renderer) hashLifecycle(h *hasher, t *content.Topic) {
 func redirectPages(g *glossary.Glossary) []Page {
 	pages := make([]Page, len(g.Redirects))
 	for i, rd := range g.Redirects {
-		pages[i] = Page{Kind: RedirectPage, File: content.TopicPath(rd.From) + "index.html", Topic: rd.To}
+		pages[i] = Page{Kind: RedirectPage, File: g.Prefix + content.TopicPath(rd.From) + "index.html", Topic: rd.To}
 	}
 	return pages
 }
@@ -57,17 +57,17 @@ var redirectTemplate = template.Must(template.New("redirect").Parse(`<!DOCTYPE h
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
-<title>Moved: {{.Title}} | {{.Site}}</title>
+<title>{{.Moved}} | {{.Site}}</title>
 <meta name="robots" content="noindex">
 <link rel="canonical" href="{{.Canonical}}">
 <meta http-equiv="refresh" content="0; url={{.URL}}">
-<link rel="icon" href="../../favicon.svg" type="image/svg+xml">
-<link rel="stylesheet" href="../../css/site.css">
+<link rel="icon" href="{{.Root}}favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="{{.Root}}css/site.css">
 </head>
 <body>
 <main id="main" class="wrap">
-<h1>{{.Title}} has moved</h1>
-<p>This topic is now at <a href="{{.URL}}">{{.Title}}</a>.</p>
+<h1>{{.HasMoved}}</h1>
+<p>{{.NowAt}} <a href="{{.URL}}">{{.Title}}</a>.</p>
 </main>
 </body>
 </html>
@@ -79,9 +79,11 @@ func (r *Renderer) redirect(w io.Writer, p Page) error {
 	url := "../" + p.Topic.Slug + "/"
 	canonical := url
 	if s.BaseURL != "" {
-		canonical = s.BaseURL + content.TopicPath(p.Topic.Slug)
+		canonical = s.BaseURL + content.PagePath(p.Topic)
 	}
+	words := r.words()
 	return redirectTemplate.Execute(w, struct {
-		Lang, Title, Site, URL, Canonical string
-	}{s.Language, p.Topic.Title, s.Title, url, canonical})
+		Lang, Title, Site, URL, Canonical, Root, Moved, HasMoved, NowAt string
+	}{s.Language, p.Topic.Title, s.Title, url, canonical, depthRoot(p.URLPath()),
+		words.Text("moved", "title", p.Topic.Title), words.Text("has_moved", "title", p.Topic.Title), words.Strings["now_at"]})
 }

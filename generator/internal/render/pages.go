@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"io"
 	"os"
+	"path"
 	"slices"
 	"strings"
 	"sync"
@@ -18,6 +19,7 @@ import (
 	"glossary/generator/internal/diag"
 	"glossary/generator/internal/export"
 	"glossary/generator/internal/glossary"
+	"glossary/generator/internal/i18n"
 	"glossary/generator/internal/markdown"
 	"glossary/generator/internal/media"
 )
@@ -82,19 +84,27 @@ func CheckedPages(g *glossary.Glossary) []Page { return new(SearchIndex).pages(g
 func (x *SearchIndex) pages(g *glossary.Glossary, search bool) []Page {
 	pages := make([]Page, 0, len(g.Topics)+len(g.Categories)+len(g.Tags)+8)
 	for _, t := range g.Topics {
-		pages = append(pages, Page{Kind: TopicPage, File: content.TopicPath(t.Slug) + "index.html", Topic: t})
+		pages = append(pages, Page{Kind: TopicPage, File: content.PagePath(t) + "index.html", Topic: t})
 	}
 	pages = append(pages, redirectPages(g)...)
-	pages = append(pages, Page{Kind: HomePage, File: "index.html"},
-		Page{Kind: CategoriesPage, File: "categories/index.html"},
-		Page{Kind: TagsPage, File: "tags/index.html"},
-		Page{Kind: NotFoundPage, File: "404.html"},
-		Page{Kind: SearchPage, File: "search/index.html"},
-		Page{Kind: RobotsFile, File: "robots.txt"})
-	if g.Settings.BaseURL != "" {
-		pages = append(pages, Page{Kind: SitemapFile, File: "sitemap.xml"}, Page{Kind: FeedFile, File: "feed.xml"})
+	in := g.Prefix // the language's folder
+	pages = append(pages, Page{Kind: HomePage, File: in + "index.html"},
+		Page{Kind: CategoriesPage, File: in + "categories/index.html"},
+		Page{Kind: TagsPage, File: in + "tags/index.html"},
+		Page{Kind: NotFoundPage, File: in + "404.html"},
+		Page{Kind: SearchPage, File: in + "search/index.html"})
+	def := g.Prefix == ""
+	if def {
+		// One for the site, naming every language's pages.
+		pages = append(pages, Page{Kind: RobotsFile, File: "robots.txt"})
+		if g.Settings.BaseURL != "" {
+			pages = append(pages, Page{Kind: SitemapFile, File: "sitemap.xml"})
+		}
 	}
-	if export.Enabled(g) {
+	if g.Settings.BaseURL != "" {
+		pages = append(pages, Page{Kind: FeedFile, File: in + "feed.xml"})
+	}
+	if export.Enabled(g) && def {
 		for _, f := range export.Formats {
 			pages = append(pages, Page{Kind: ExportFile, File: f.File})
 		}
@@ -109,7 +119,7 @@ func (x *SearchIndex) pages(g *glossary.Glossary, search bool) []Page {
 	}
 	slices.Sort(names)
 	for _, name := range names {
-		pages = append(pages, Page{Kind: DataFile, File: name, Data: files[name].data, dataHash: files[name].hash})
+		pages = append(pages, Page{Kind: DataFile, File: in + name, Data: files[name].data, dataHash: files[name].hash})
 	}
 	for _, c := range g.Categories {
 		pages = append(pages, Page{Kind: CategoryPage, File: glossary.CategoryPath(c) + "index.html", Group: c})
@@ -135,6 +145,10 @@ type Renderer struct {
 	// lists: they are known once the exports are written, so the home
 	// page is rendered after them (see FollowsExports).
 	ExportSizes map[string]int64
+	// Words are the language's section headings and interface strings;
+	// Langs what reading a topic knows of the site's languages.
+	Words *i18n.Language
+	Langs *content.Languages
 
 	hashOnce        sync.Once
 	refs            map[*content.Topic]uint64 // what a list entry shows of a topic
@@ -165,7 +179,7 @@ func (r *Renderer) Fingerprint(p Page) uint64 {
 		// The breadcrumb shows the chain of broader terms and the
 		// category of the broadest; refs cover both.
 		for _, list := range [][]*content.Topic{r.G.Broader[t], r.G.Narrower[t], r.G.Compare[t], r.G.Related[t],
-			r.G.Links[t], r.G.Backlinks[t], r.G.Ancestors(t)} {
+			r.G.Links[t], r.G.Backlinks[t], r.G.Ancestors(t), r.translations(t)} {
 			h.num(uint64(len(list)))
 			for _, o := range list {
 				h.num(r.refs[o])
@@ -198,18 +212,30 @@ func (r *Renderer) Fingerprint(p Page) uint64 {
 func (r *Renderer) hashShared() {
 	r.refs = make(map[*content.Topic]uint64, len(r.G.Topics))
 	all := newHasher()
-	for _, t := range r.G.Topics {
-		h := newHasher()
-		h.str(t.Slug)
-		h.str(t.Title)
-		h.str(t.Summary)
-		h.str(t.Category) // the kicker of its card
-		h.str(t.Law())
-		h.str(t.Status) // marked in lists
-		r.refs[t] = uint64(h)
-		all.num(uint64(h))
-		all.str(t.Category)
-		all.str(t.Updated)
+	// A page may show topics of other languages: links to terms not
+	// translated, and the translations of its own.
+	for _, lg := range r.G.Languages {
+		mine := lg == r.G
+		for _, t := range lg.Topics {
+			h := newHasher()
+			h.str(t.Lang)
+			h.str(t.Slug)
+			h.str(t.Title)
+			h.str(t.Summary)
+			h.str(t.Category) // the kicker of its card
+			h.str(t.Law())
+			h.str(t.Status) // marked in lists
+			r.refs[t] = uint64(h)
+			if mine {
+				all.num(uint64(h))
+				all.str(t.Category)
+				all.str(t.Updated)
+			} else if r.G.Prefix == "" && lg.Settings.BaseURL != "" {
+				// The sitemap names every language's pages.
+				all.num(uint64(h))
+				all.str(t.Updated)
+			}
+		}
 	}
 	r.all = uint64(all)
 	groups := newHasher()
@@ -321,6 +347,19 @@ type View struct {
 	// Downloads the exports the home page lists.
 	DataLink  string
 	Downloads []Download
+	// T are the interface strings of the page's language, by key
+	// (i18n); Home is the relative path to the language's home page.
+	T    map[string]string
+	Home string
+	// Alternates are the page in every language it exists in, for
+	// hreflang; Languages the language switcher, empty on a site in one
+	// language; Strings the strings site.js shows, as JSON.
+	Alternates []Alternate
+	Languages  []LanguageLink
+	Strings    string
+	// GroupDescription says what a category or tag holds, where the
+	// settings say.
+	GroupDescription string
 	// Cards holds what the definition cards of the page's links to
 	// other terms show, by slug, where the page does not show it
 	// itself: title, kicker, summary, and for a term defined in law the
@@ -333,10 +372,12 @@ type Download struct {
 	Name, Use, URL, Type, Size string
 }
 
-// Link is a labelled URL.
+// Link is a labelled URL. Lang is the language of the page it leads
+// to where that is not the page's own.
 type Link struct {
 	Name string
 	URL  string
+	Lang string
 }
 
 // TopicLink is a topic as lists show it.
@@ -351,6 +392,9 @@ type TopicLink struct {
 	// Status is the term's lifecycle stage: lists mark a proposed or a
 	// deprecated term, as its page does.
 	Status string
+	// Lang is the language of a topic shown on a page in another (a
+	// term not translated yet), else empty.
+	Lang string
 }
 
 // GroupLink is a category or tag with its size.
@@ -419,12 +463,14 @@ func depthRoot(urlPath string) string {
 
 func (r *Renderer) data(p Page) (*View, diag.List) {
 	s := &r.G.Settings
-	v := &View{Site: s, Root: depthRoot(p.URLPath()), Description: s.Description}
+	w := r.words()
+	v := &View{Site: s, Root: depthRoot(p.URLPath()), Description: s.Description, T: w.Strings}
 	if s.BaseURL != "" {
 		v.Canonical = s.BaseURL + p.URLPath()
 	}
-	home := Link{Name: "Glossary", URL: v.Root}
-	if v.Root == "" {
+	v.Home = v.Root + r.G.Prefix
+	home := Link{Name: w.Strings["glossary"], URL: v.Home}
+	if v.Home == "" {
 		home.URL = "./"
 	}
 	switch p.Kind {
@@ -441,12 +487,15 @@ func (r *Renderer) data(p Page) (*View, diag.List) {
 		t := p.Topic
 		v.Cards = r.cards(r.G.Broader[t], r.G.Narrower[t], r.G.Compare[t], r.G.Related[t], r.G.Links[t], r.G.Backlinks[t])
 		if export.Enabled(r.G) {
-			// The fragment is the term's dct:identifier in the file.
-			v.DataLink = v.Root + "glossary.jsonld#" + t.Slug
+			// The fragment is the term's dct:identifier in the file:
+			// the concept's, in every language.
+			if o := r.G.Original(t); o != nil {
+				v.DataLink = v.Root + "glossary.jsonld#" + o.Slug
+			}
 		}
 	case HomePage:
 		v.Kind, v.Title = "home", s.Title
-		intro, notes, d := r.markdown(s.Intro, s.IntroLine, s.Path, content.SettingsFile, "")
+		intro, notes, d := r.markdown(s.Intro, s.IntroLine, s.Path, path.Base(s.Path), v.Root)
 		if len(d) > 0 {
 			return nil, d
 		}
@@ -460,7 +509,7 @@ func (r *Renderer) data(p Page) (*View, diag.List) {
 			}
 		}
 		v.Cards = r.cards(linked)
-		if export.Enabled(r.G) {
+		if export.Enabled(r.G) && r.G.Prefix == "" {
 			v.DataLink = "glossary.jsonld"
 			for _, f := range export.Formats {
 				v.Downloads = append(v.Downloads, Download{Name: f.Name, Use: f.Use, URL: f.File, Type: f.Type,
@@ -468,38 +517,45 @@ func (r *Renderer) data(p Page) (*View, diag.List) {
 			}
 		}
 		v.Letters = r.letters(v.Root)
-		v.Categories = r.groups(r.G.Categories, v.Root, glossary.CategoryPath)
+		v.Categories = r.groups(r.G.Categories, s.Categories, v.Root, glossary.CategoryPath)
 	case CategoriesPage:
-		v.Kind, v.Title = "categories", "Categories"
-		v.Groups = r.groups(r.G.Categories, v.Root, glossary.CategoryPath)
+		v.Kind, v.Title = "categories", w.Strings["categories"]
+		v.Groups = r.groups(r.G.Categories, s.Categories, v.Root, glossary.CategoryPath)
 		v.Crumbs = []Link{home}
 	case TagsPage:
-		v.Kind, v.Title = "tags", "Tags"
-		v.Groups = r.groups(r.G.Tags, v.Root, glossary.TagPath)
+		v.Kind, v.Title = "tags", w.Strings["tags"]
+		v.Groups = r.groups(r.G.Tags, s.Tags, v.Root, glossary.TagPath)
 		v.Crumbs = []Link{home}
 	case CategoryPage, TagPage:
-		v.Kind, v.Title = "category", p.Group.Name
-		parent := Link{Name: "Categories", URL: v.Root + "categories/"}
+		text := s.Categories[p.Group.Name]
+		v.Kind, v.Title = "category", r.groupName(s.Categories, p.Group.Name)
+		parent := Link{Name: w.Strings["categories"], URL: v.Home + "categories/"}
 		if p.Kind == TagPage {
-			v.Kind, v.Title = "tag", "Tag: "+p.Group.Name
-			parent = Link{Name: "Tags", URL: v.Root + "tags/"}
+			text = s.Tags[p.Group.Name]
+			v.Kind, v.Title = "tag", w.Text("tag_title", "name", r.groupName(s.Tags, p.Group.Name))
+			parent = Link{Name: w.Strings["tags"], URL: v.Home + "tags/"}
 		}
 		v.Crumbs = []Link{home, parent}
 		v.List = r.links(p.Group.Topics, v.Root)
-		v.Description = strings.TrimSpace(v.Title + " in " + s.Title + ".")
+		v.Description = strings.TrimSpace(w.Text("in_site", "name", v.Title, "site", s.Title))
+		if text.Description != "" {
+			v.Description, v.GroupDescription = text.Description, text.Description
+		}
 	case SearchPage:
-		v.Kind, v.Title = "search", "Search"
+		v.Kind, v.Title = "search", w.Strings["search"]
 		v.Crumbs = []Link{home}
 	case NotFoundPage:
 		// Served for any missing URL, at any depth: relative links would
 		// resolve against the wrong folder, so use the site's own path.
-		v.Kind, v.Title = "notfound", "Page not found"
+		v.Kind, v.Title = "notfound", w.Strings["not_found"]
 		v.Root = "/"
 		if s.BaseURL != "" {
 			v.Root = basePath(s.BaseURL)
 		}
+		v.Home = v.Root + r.G.Prefix
 		v.Canonical = ""
 	}
+	r.languages(v, p)
 	return v, nil
 }
 
@@ -515,14 +571,14 @@ func basePath(base string) string {
 func (r *Renderer) links(ts []*content.Topic, root string) []TopicLink {
 	out := make([]TopicLink, len(ts))
 	for i, t := range ts {
-		out[i] = topicLink(t, root)
+		out[i] = r.topicLink(t, root)
 	}
 	return out
 }
 
-func topicLink(t *content.Topic, root string) TopicLink {
-	return TopicLink{Title: t.Title, Summary: t.Summary, URL: root + content.TopicPath(t.Slug),
-		Kicker: t.Category, Law: t.Law(), Status: t.Status}
+func (r *Renderer) topicLink(t *content.Topic, root string) TopicLink {
+	return TopicLink{Title: t.Title, Summary: t.Summary, URL: root + content.PagePath(t),
+		Kicker: r.groupName(r.G.Settings.Categories, t.Category), Law: t.Law(), Status: t.Status, Lang: r.langOf(t)}
 }
 
 // crumbs is the breadcrumb of a topic between the glossary and the topic
@@ -535,9 +591,12 @@ func (r *Renderer) crumbs(t *content.Topic, root string) []Link {
 	if len(ancestors) > 0 {
 		top = ancestors[0]
 	}
-	out := []Link{{Name: top.Category, URL: root + glossary.CategoryPath(r.G.CategoryOf(top))}}
+	var out []Link
+	if c := r.G.Category(top.Category); c != nil {
+		out = append(out, Link{Name: r.groupName(r.G.Settings.Categories, top.Category), URL: root + glossary.CategoryPath(c)})
+	}
 	for _, a := range ancestors {
-		out = append(out, Link{Name: a.Title, URL: root + content.TopicPath(a.Slug)})
+		out = append(out, Link{Name: a.Title, URL: root + content.PagePath(a), Lang: r.langOf(a)})
 	}
 	return out
 }
@@ -547,7 +606,7 @@ func (r *Renderer) cards(lists ...[]*content.Topic) map[string][]string {
 	out := map[string][]string{}
 	for _, list := range lists {
 		for _, t := range list {
-			card := []string{t.Title, t.Category, t.Summary}
+			card := []string{t.Title, r.groupName(r.G.Settings.Categories, t.Category), t.Summary}
 			if law := t.Law(); law != "" {
 				card = append(card, law)
 			}
@@ -571,10 +630,12 @@ func humanSize(n int64) string {
 	return fmt.Sprintf("%.1f MB", float64(n)/1e6)
 }
 
-func (r *Renderer) groups(gs []*glossary.Group, root string, at func(*glossary.Group) string) []GroupLink {
+// groups lists categories or tags with the names the language gives
+// them (names).
+func (r *Renderer) groups(gs []*glossary.Group, names map[string]content.GroupText, root string, at func(*glossary.Group) string) []GroupLink {
 	out := make([]GroupLink, len(gs))
 	for i, g := range gs {
-		out[i] = GroupLink{Name: g.Name, URL: root + at(g), Count: len(g.Topics)}
+		out[i] = GroupLink{Name: r.groupName(names, g.Name), URL: root + at(g), Count: len(g.Topics)}
 	}
 	return out
 }
@@ -601,7 +662,7 @@ func (r *Renderer) letters(root string) []Letter {
 			out = append(out, Letter{Letter: l, ID: id})
 		}
 		last := &out[len(out)-1]
-		last.Topics = append(last.Topics, topicLink(t, root))
+		last.Topics = append(last.Topics, r.topicLink(t, root))
 	}
 	return out
 }
@@ -614,16 +675,17 @@ func (r *Renderer) topic(t *content.Topic, root string) (*TopicView, diag.List) 
 		d.Add(t.Path, 0, 0, "%v", err)
 		return nil, d
 	}
-	doc, d := content.Reparse(r.MD, t, src)
+	doc, d := content.Reparse(r.MD, r.Langs, t, src)
 	if doc == nil || len(d) > 0 {
 		return nil, d
 	}
 	r.rewriteLinks(doc.Root, doc.Src, t.Rel, root)
 	cat := r.G.CategoryOf(t)
+	w := r.words()
 	tv := &TopicView{
 		Title: t.Title, Summary: t.Summary, Aliases: t.Aliases, Updated: t.Updated,
-		Category: Link{Name: t.Category, URL: root + glossary.CategoryPath(cat)},
-		FAQTitle: t.Title + ": Definitional FAQ",
+		Category: Link{Name: r.groupName(r.G.Settings.Categories, t.Category), URL: root + glossary.CategoryPath(cat)},
+		FAQTitle: w.Text("faq_title", "title", t.Title),
 		Broader:  r.links(r.G.Broader[t], root), Narrower: r.links(r.G.Narrower[t], root),
 		Compare: r.links(r.G.Compare[t], root), Related: r.links(r.G.Related[t], root),
 		LinksTo: r.links(r.G.Links[t], root), LinkedFrom: r.links(r.G.Backlinks[t], root),
@@ -631,7 +693,7 @@ func (r *Renderer) topic(t *content.Topic, root string) (*TopicView, diag.List) 
 	}
 	tv.Lifecycle = r.lifecycle(t, root)
 	for _, tag := range t.Tags {
-		tv.Tags = append(tv.Tags, Link{Name: tag, URL: root + "tags/" + markdown.Slugify(tag) + "/"})
+		tv.Tags = append(tv.Tags, Link{Name: r.groupName(r.G.Settings.Tags, tag), URL: root + r.G.Prefix + "tags/" + markdown.Slugify(tag) + "/"})
 	}
 	var buf bytes.Buffer
 	renderBlocks := func(nodes []ast.Node) template.HTML {
@@ -653,12 +715,12 @@ func (r *Renderer) topic(t *content.Topic, root string) (*TopicView, diag.List) 
 		} else if !t.HasSection[s] {
 			continue
 		}
-		sv := SectionView{ID: s.ID(), Title: s.Title(), Relationships: s == content.Relationships}
+		sv := SectionView{ID: s.ID(), Title: w.Sections[s][0], Relationships: s == content.Relationships}
 		if !sv.Relationships {
 			sv.HTML = renderBlocks(doc.Sections[s])
 		}
 		tv.Sections = append(tv.Sections, sv)
-		tv.TOC = append(tv.TOC, Link{Name: s.Title(), URL: "#" + s.ID()})
+		tv.TOC = append(tv.TOC, Link{Name: w.Sections[s][0], URL: "#" + s.ID()})
 	}
 	var answers []string
 	for _, q := range doc.Questions {
@@ -675,16 +737,16 @@ func (r *Renderer) topic(t *content.Topic, root string) (*TopicView, diag.List) 
 	}
 	tv.jsonld = r.topicJSONLD(t, tv, answers)
 	if len(tv.FAQ) > 0 {
-		tv.TOC = append(tv.TOC, Link{Name: "FAQ", URL: "#" + content.FAQ.ID()})
+		tv.TOC = append(tv.TOC, Link{Name: w.Strings["faq"], URL: "#" + content.FAQ.ID()})
 	}
 	if tv.notes, err = r.notes(doc.Src, doc.Notes); err != nil {
 		d.Add(t.Path, 0, 0, "rendering: %v", err)
 	}
 	if tv.notes != "" {
-		tv.TOC = append(tv.TOC, Link{Name: "Notes", URL: "#" + content.NotesID})
+		tv.TOC = append(tv.TOC, Link{Name: w.Strings["notes"], URL: "#" + content.NotesID})
 	}
 	if len(tv.Sources) > 0 {
-		tv.TOC = append(tv.TOC, Link{Name: "Sources", URL: "#" + content.SourcesID})
+		tv.TOC = append(tv.TOC, Link{Name: w.Strings["sources"], URL: "#" + content.SourcesID})
 	}
 	return tv, d
 }
@@ -722,7 +784,7 @@ func (r *Renderer) rewriteLinks(n ast.Node, src []byte, rel, root string) {
 			r.rewriteImage(l, rel, root)
 		case *markdown.WikiLink:
 			if t := r.G.TopicByName(l.Target); t != nil {
-				l.Destination = root + content.TopicPath(t.Slug)
+				l.Destination = root + content.PagePath(t)
 			}
 		case *ast.Link:
 			link, ok := content.ParseDestination(rel, string(l.Destination))
@@ -736,37 +798,58 @@ func (r *Renderer) rewriteLinks(n ast.Node, src []byte, rel, root string) {
 			if link.Kind == content.AnchorLink {
 				l.Destination = []byte(frag)
 			} else if t := r.G.TopicByFile(link.Target); t != nil {
-				l.Destination = []byte(root + content.TopicPath(t.Slug) + frag)
+				l.Destination = []byte(root + content.PagePath(t) + frag)
 			}
 		}
 		return ast.WalkContinue, nil
 	})
 }
 
+// sitemap lists every language's pages; in a site of several languages,
+// each names its versions in the others (xhtml:link alternates).
 func (r *Renderer) sitemap(w io.Writer) diag.List {
 	base := r.G.Settings.BaseURL
+	multi := len(r.G.Languages) > 1
 	var b strings.Builder
-	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-	entry := func(p, updated string) {
-		b.WriteString("  <url><loc>")
-		b.WriteString(xmlEscape(base + p))
-		b.WriteString("</loc>")
-		if updated != "" {
-			b.WriteString("<lastmod>" + updated + "</lastmod>")
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"`)
+	if multi {
+		b.WriteString(` xmlns:xhtml="http://www.w3.org/1999/xhtml"`)
+	}
+	b.WriteString(">\n")
+	for _, g := range r.G.Languages {
+		entry := func(p Page, updated string) {
+			b.WriteString("  <url><loc>")
+			b.WriteString(xmlEscape(base + p.URLPath()))
+			b.WriteString("</loc>")
+			if updated != "" {
+				b.WriteString("<lastmod>" + updated + "</lastmod>")
+			}
+			if multi {
+				paths := versions(g, p)
+				for i, v := range paths {
+					if v != "" {
+						fmt.Fprintf(&b, `<xhtml:link rel="alternate" hreflang="%s" href="%s"/>`, xmlEscape(g.Languages[i].Code), xmlEscape(base+v))
+					}
+				}
+				if paths[0] != "" {
+					fmt.Fprintf(&b, `<xhtml:link rel="alternate" hreflang="x-default" href="%s"/>`, xmlEscape(base+paths[0]))
+				}
+			}
+			b.WriteString("</url>\n")
 		}
-		b.WriteString("</url>\n")
-	}
-	entry("", "")
-	for _, t := range r.G.Topics {
-		entry(content.TopicPath(t.Slug), t.Updated)
-	}
-	entry("categories/", "")
-	for _, c := range r.G.Categories {
-		entry(glossary.CategoryPath(c), "")
-	}
-	entry("tags/", "")
-	for _, t := range r.G.Tags {
-		entry(glossary.TagPath(t), "")
+		in := g.Prefix
+		entry(Page{Kind: HomePage, File: in + "index.html"}, "")
+		for _, t := range g.Topics {
+			entry(Page{Kind: TopicPage, File: content.PagePath(t) + "index.html", Topic: t}, t.Updated)
+		}
+		entry(Page{Kind: CategoriesPage, File: in + "categories/index.html"}, "")
+		for _, c := range g.Categories {
+			entry(Page{Kind: CategoryPage, File: glossary.CategoryPath(c) + "index.html", Group: c}, "")
+		}
+		entry(Page{Kind: TagsPage, File: in + "tags/index.html"}, "")
+		for _, t := range g.Tags {
+			entry(Page{Kind: TagPage, File: glossary.TagPath(t) + "index.html", Group: t}, "")
+		}
 	}
 	b.WriteString("</urlset>\n")
 	_, err := io.WriteString(w, b.String())

@@ -181,6 +181,9 @@ func column(src string, line, off int) int {
 var funcs = template.FuncMap{
 	// initial returns the A–Z letter a title is listed under.
 	"initial": initial,
+	// replace fills a placeholder of an interface string:
+	// {{.T.feed_title | replace "{site}" .Site.Title}}.
+	"replace": func(old, new, s string) string { return strings.ReplaceAll(s, old, new) },
 	// dict builds a map from key/value pairs, to pass several values to a
 	// shared template.
 	"dict": func(kv ...any) (map[string]any, error) {

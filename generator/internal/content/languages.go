@@ -1,0 +1,273 @@
+package content
+
+import (
+	"bytes"
+	"path"
+	"slices"
+	"strings"
+
+	"golang.org/x/text/language"
+
+	"glossary/generator/internal/diag"
+	"glossary/generator/internal/i18n"
+	"glossary/generator/internal/markdown"
+)
+
+// A glossary in several languages lists them in _index.md:
+//
+//	languages:
+//	  - code: en            # BCP 47
+//	    name: English
+//	    default: true       # at the site root; the others under /<code>/
+//	  - code: fr
+//	    name: Français
+//
+// Each other language may have _index.<code>.md with its own title,
+// description, category and tag names, and home page introduction. A
+// topic's translation sits beside it with the language in its file name,
+// deductible.fr.md next to deductible.md, or anywhere with the same
+// translation_key as its original. A translation has its own title,
+// aliases, summary and body; what it leaves out of category, tags,
+// related, broader, compare, sources, status and replaced_by is its
+// original's (Inherit), so relations name the default language's slugs.
+
+// Languages is what reading a file needs to know of the site's
+// languages. The nil *Languages is a site in English only.
+type Languages struct {
+	// Default is the default language's code.
+	Default string
+	// Others are the other languages' codes.
+	Others []string
+	// Catalog holds each language's section headings.
+	Catalog *i18n.Catalog
+}
+
+// NewLanguages describes the languages of settings, with catalog's words.
+func NewLanguages(s *Settings, catalog *i18n.Catalog) *Languages {
+	ls := &Languages{Default: s.Language, Catalog: catalog}
+	for _, l := range s.Languages[min(1, len(s.Languages)):] {
+		ls.Others = append(ls.Others, l.Code)
+	}
+	return ls
+}
+
+// Words returns the words of a topic's language, for its headings.
+func (ls *Languages) Words(lang string) *i18n.Language {
+	if ls == nil || ls.Catalog == nil {
+		return i18n.Builtin().Lang("en")
+	}
+	if lang == "" {
+		lang = ls.Default
+	}
+	return ls.Catalog.Lang(lang)
+}
+
+// split tells the language of a topic file by its name: deductible.fr.md
+// is French where fr is one of the site's other languages. It returns
+// the language ("" for the default) and the name without it.
+func (ls *Languages) split(rel string) (lang, stem string) {
+	stem = strings.TrimSuffix(rel, path.Ext(rel))
+	if ls == nil {
+		return "", stem
+	}
+	ext := path.Ext(stem)
+	if ext == "" {
+		return "", stem
+	}
+	code := ext[1:]
+	if strings.EqualFold(code, ls.Default) {
+		return "", strings.TrimSuffix(stem, ext)
+	}
+	for _, o := range ls.Others {
+		if strings.EqualFold(o, code) {
+			return o, strings.TrimSuffix(stem, ext)
+		}
+	}
+	return "", stem
+}
+
+// inherited are the keys a translation takes from its original when it
+// leaves them out.
+var inherited = []string{"category", "tags", "related", "broader", "compare", "sources", "status", "replaced_by"}
+
+// Inherit completes a translation with what its original says and it
+// does not. It may run again after either changes: a key the translation
+// sets is never overwritten.
+func Inherit(t, original *Topic) {
+	for _, key := range inherited {
+		if _, set := t.KeyLines[key]; set {
+			continue
+		}
+		switch key {
+		case "category":
+			t.Category = original.Category
+		case "tags":
+			t.Tags = original.Tags
+		case "related":
+			t.Related = original.Related
+		case "broader":
+			t.Broader = original.Broader
+		case "compare":
+			t.Compare = original.Compare
+		case "sources":
+			t.Sources = original.Sources
+		case "status":
+			t.Status = original.Status
+		case "replaced_by":
+			t.ReplacedBy, t.ReplacedByAt = original.ReplacedBy, original.ReplacedByAt
+		}
+	}
+}
+
+// languages reads the languages list of _index.md.
+func (f *fields) languages(key string) []SiteLanguage {
+	v, ok := f.get(key)
+	if !ok {
+		return nil
+	}
+	w := f.value(key)
+	items, isList := v.([]any)
+	if !isList {
+		f.errorf(w.place, "%s: expected a list of languages, each with code and name", key)
+		return nil
+	}
+	var out []SiteLanguage
+	def := -1
+	for i, it := range items {
+		iw := written{place: w.place}
+		if i < len(w.items) {
+			iw = w.items[i]
+		}
+		m, isMap := it.(map[string]any)
+		if !isMap {
+			f.errorf(iw.place, "%s: each language is a set of keys, written `- code: fr` with name: below it", key)
+			continue
+		}
+		lf := f.item(m, iw, "a language")
+		l := SiteLanguage{Code: lf.str("code"), Name: lf.str("name")}
+		isDefault, _ := lf.boolean("default")
+		lf.unknown([]string{"code", "name", "default"})
+		if l.Code == "" {
+			f.errorf(iw.place, "%s: a language needs a code, such as fr or en-GB", key)
+			continue
+		}
+		if tag, err := language.Parse(l.Code); err != nil || strings.ContainsAny(l.Code, "/.\\ ") {
+			lf.errorAt("code", "code %q is not a BCP 47 language tag such as fr, de or en-GB", l.Code)
+			continue
+		} else if l.Name == "" {
+			l.Name = tag.String()
+		}
+		if slices.ContainsFunc(out, func(o SiteLanguage) bool { return strings.EqualFold(o.Code, l.Code) }) {
+			lf.errorAt("code", "language %q is listed twice", l.Code)
+			continue
+		}
+		if isDefault {
+			if def >= 0 {
+				lf.errorAt("default", "two default languages: %s and %s; mark one", out[def].Code, l.Code)
+				continue
+			}
+			def = len(out)
+		}
+		out = append(out, l)
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	if def < 0 {
+		f.errorf(w.place, "%s: mark the default language, the one at the site root, with default: true", key)
+		def = 0
+	}
+	// The default first; the others keep their order.
+	out = append(out[def:def+1], append(slices.Clone(out[:def]), out[def+1:]...)...)
+	for i := range out[1:] {
+		out[i+1].Prefix = out[i+1].Code + "/"
+	}
+	return out
+}
+
+// groupTexts reads the categories or tags map: name → {name, description}.
+func (f *fields) groupTexts(key string) map[string]GroupText {
+	v, ok := f.get(key)
+	if !ok {
+		return nil
+	}
+	w := f.value(key)
+	m, isMap := v.(map[string]any)
+	if !isMap {
+		f.errorf(w.place, "%s: expected a map from each name topics use to its name: and description:", key)
+		return nil
+	}
+	out := make(map[string]GroupText, len(m))
+	for name, val := range m {
+		switch v := val.(type) {
+		case string: // the display name alone
+			out[name] = GroupText{Name: strings.TrimSpace(v)}
+		case map[string]any:
+			gt := GroupText{}
+			for k, x := range v {
+				s, isText := x.(string)
+				switch {
+				case !isText:
+					f.errorAt(key, "%s: %s: %s must be text", key, name, k)
+				case k == "name":
+					gt.Name = strings.TrimSpace(s)
+				case k == "description":
+					gt.Description = strings.TrimSpace(s)
+				default:
+					f.errorAt(key, "%s: %s: unknown key %q%s", key, name, k, diag.DidYouMean(k, []string{"name", "description"}))
+				}
+			}
+			out[name] = gt
+		default:
+			f.errorAt(key, "%s: %s: expected name: and description:", key, name)
+		}
+	}
+	return out
+}
+
+// ParseLanguageSettings reads _index.<code>.md, a language's own settings,
+// over the site's. A missing file (src nil) gives the site's with the
+// language's code.
+func ParseLanguageSettings(md *markdown.Markdown, file string, src []byte, site Settings, code string) (Settings, diag.List) {
+	var d diag.List
+	s := site
+	s.Language = code
+	s.Path = file
+	if src == nil {
+		s.Path = site.Path
+		return s, nil
+	}
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	fm := splitFrontMatter(file, src, &d)
+	if fm.values != nil {
+		f := &fields{fm: fm, path: file, d: &d, seen: map[string]bool{}}
+		if v := f.str("title"); v != "" {
+			s.Title = v
+		}
+		if v := f.str("description"); v != "" {
+			s.Description = v
+		}
+		if c := f.groupTexts("categories"); c != nil {
+			s.Categories = c
+		}
+		if t := f.groupTexts("tags"); t != nil {
+			s.Tags = t
+		}
+		f.unknown(languageKeys)
+	}
+	s.Intro = src[fm.bodyStart:]
+	s.IntroLine = fm.bodyLine
+	doc := newDocument(md, s.Intro, fm.bodyLine, file, &d)
+	rel := path.Base(file)
+	s.IntroLinks = doc.links(file, rel, &d)
+	s.IntroImages = doc.images(file, rel, &d)
+	s.Hash = Hash(append([]byte(code+"\x00"), src...)) ^ site.Hash
+	return s, d
+}
+
+// slugOf is the default slug of a file: its name without extension (and
+// language).
+func slugOf(stem string) string { return stem[strings.LastIndexByte(stem, '/')+1:] }
+
+// LanguageSettingsFile is the name of a language's settings file.
+func LanguageSettingsFile(code string) string { return "_index." + code + ".md" }
