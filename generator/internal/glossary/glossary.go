@@ -43,7 +43,7 @@ type Glossary struct {
 	// base is the default language's glossary, where a translation's
 	// links and relations lead when their target is not translated; nil
 	// in the default language.
-	base *Glossary
+	base   *Glossary
 	byName map[string]*content.Topic
 	// byExact holds titles and aliases as written.
 	byExact map[string]*content.Topic

@@ -805,10 +805,10 @@ func (s *Site) Generate(mode Mode) (Result, error) {
 type job struct {
 	file string
 	fp   uint64
-	page *render.Page // nil for a copied file
+	page *render.Page     // nil for a copied file
 	r    *render.Renderer // the page's language's
-	src  string       // the file to copy
-	keep bool         // unchanged since the output was written
+	src  string           // the file to copy
+	keep bool             // unchanged since the output was written
 }
 
 // plan is what a run will do to the output folder.
