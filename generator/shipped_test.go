@@ -102,6 +102,59 @@ func loadShipped(t *testing.T) (*glossary.Glossary, []*content.Topic, map[string
 	return g, topics, sources, d.Sort()
 }
 
+// minFrench is the number of topics the French edition must translate,
+// and requiredFrench the core terms among them.
+const minFrench = 15
+
+var requiredFrench = []string{"shared-responsibility-model", "deductible", "premium", "policy-limit", "exclusion",
+	"subrogation", "cyber-insurance", "business-interruption", "claims-made-policy"}
+
+// TestShippedTranslations holds the French edition to its own rules: the
+// core terms translated, every section present, sources that say where,
+// and questions that a reader asks.
+func TestShippedTranslations(t *testing.T) {
+	g, _, _, d := loadShipped(t)
+	for _, e := range d {
+		t.Errorf("%s", e)
+	}
+	var fr *glossary.Glossary
+	for _, lg := range g.Languages {
+		if lg.Code == "fr" {
+			fr = lg
+		}
+	}
+	if fr == nil {
+		t.Fatalf("%s: the site has no French edition: list fr in languages", shippedContent)
+	}
+	if n := len(fr.Topics); n < minFrench {
+		t.Errorf("%s: %d French topics, want at least %d", shippedContent, n, minFrench)
+	}
+	for _, slug := range requiredFrench {
+		if tp := fr.TopicBySlug(slug); tp == nil || tp.Lang != "fr" {
+			t.Errorf("%s: %s has no French translation (%s.fr.md)", shippedContent, slug, slug)
+		}
+	}
+	for _, tp := range fr.Topics {
+		if problem := summaryProblem(tp.Summary); problem != "" {
+			t.Errorf("%s: summary must be one sentence: %s (%q)", tp.Path, problem, tp.Summary)
+		}
+		for s := range content.NumSections {
+			if !tp.HasSection[s] {
+				t.Errorf("%s: missing section #%s", tp.Path, s.ID())
+			}
+		}
+		if n := len(tp.Questions); n < 2 {
+			t.Errorf("%s: FAQ has %d question(s), want at least 2", tp.Path, n)
+		}
+		if !slices.ContainsFunc(tp.Sources, func(s content.Source) bool { return s.Locator != "" }) {
+			t.Errorf("%s: no source says where: give a locator (article, section)", tp.Path)
+		}
+		if n := len(fr.Links[tp]); n < 3 {
+			t.Errorf("%s: links to %d other topics, want at least 3", tp.Path, n)
+		}
+	}
+}
+
 func TestShippedContent(t *testing.T) {
 	g, topics, sources, d := loadShipped(t)
 	for _, e := range d {
