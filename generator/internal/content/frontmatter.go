@@ -214,6 +214,14 @@ func target(n *yaml.Node) *yaml.Node {
 // so it is not walked, however it nests or refers to itself.
 func yamlValue(n *yaml.Node, first int, top bool) (any, written, *problem) {
 	v, w := yamlLeaf(n, first)
+	if top && n.Kind == yaml.MappingNode {
+		// A map written in place (the settings' categories and tags):
+		// decoded whole, as TOML and JSON decode it.
+		var m map[string]any
+		if n.Decode(&m) == nil {
+			v = m
+		}
+	}
 	if t := target(n); t.Kind == yaml.SequenceNode {
 		items := make([]any, len(t.Content))
 		w.items = make([]written, len(t.Content))

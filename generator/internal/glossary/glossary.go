@@ -10,6 +10,7 @@
 package glossary
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"hash/fnv"
@@ -20,6 +21,7 @@ import (
 
 	"glossary/generator/internal/content"
 	"glossary/generator/internal/diag"
+	"glossary/generator/internal/i18n"
 	"glossary/generator/internal/markdown"
 )
 
@@ -33,6 +35,9 @@ type Glossary struct {
 	Code, Prefix string
 	// Languages are the glossaries of every language, the default first.
 	Languages []*Glossary
+	// Collation orders titles as the language's dictionaries do, and
+	// files them under its letters.
+	Collation *i18n.Collation
 	// Topics are the published topics, sorted A–Z by title.
 	Topics []*content.Topic
 
@@ -137,6 +142,7 @@ func newGlossary(settings content.Settings, topics []*content.Topic, opts Option
 	var d diag.List
 	g := &Glossary{
 		Settings:  settings,
+		Collation: i18n.NewCollation(settings.Language),
 		base:      base,
 		bySlug:    make(map[string]*content.Topic, len(topics)),
 		byRel:     make(map[string]*content.Topic, len(topics)),
@@ -179,7 +185,7 @@ func newGlossary(settings content.Settings, topics []*content.Topic, opts Option
 	g.drafts = drafts
 	g.lifecycle(&d)
 	g.claimNames(&d)
-	slices.SortStableFunc(g.Topics, byTitle)
+	g.sortTopics()
 	g.pos = make(map[*content.Topic]int, len(g.Topics))
 	g.ident = make(map[*content.Topic]uint64, len(g.Topics))
 	g.topicDiags = make(map[*content.Topic]diag.List)
@@ -194,12 +200,14 @@ func newGlossary(settings content.Settings, topics []*content.Topic, opts Option
 	}
 	g.relate()
 	g.Categories = group(g.Topics, func(t *content.Topic) []string { return []string{t.Category} }, "category", &d)
+	g.sortGroups(g.Categories, settings.Categories)
 	for _, c := range g.Categories {
 		for _, t := range c.Topics {
 			g.category[t] = c
 		}
 	}
 	g.Tags = group(g.Topics, func(t *content.Topic) []string { return t.Tags }, "tag", &d)
+	g.sortGroups(g.Tags, settings.Tags)
 	g.globalDiags = d
 	return g, g.diagnostics()
 }
@@ -343,6 +351,35 @@ func slugLine(t *content.Topic) int {
 		return l
 	}
 	return keyLine(t, "title")
+}
+
+// sortTopics orders Topics A–Z by the language's collation; titles that
+// collate the same keep their slugs' order.
+func (g *Glossary) sortTopics() {
+	keys := make(map[*content.Topic][]byte, len(g.Topics))
+	for _, t := range g.Topics {
+		keys[t] = g.Collation.Key(t.Title)
+	}
+	slices.SortStableFunc(g.Topics, func(a, b *content.Topic) int {
+		return cmp.Or(bytes.Compare(keys[a], keys[b]), cmp.Compare(a.Title, b.Title), cmp.Compare(a.Slug, b.Slug))
+	})
+}
+
+// sortGroups orders categories or tags A–Z by the names the language
+// gives them.
+func (g *Glossary) sortGroups(gs []*Group, names map[string]content.GroupText) {
+	name := func(gr *Group) string {
+		if t, ok := names[gr.Name]; ok && t.Name != "" {
+			return t.Name
+		}
+		return gr.Name
+	}
+	slices.SortFunc(gs, func(a, b *Group) int { return g.Collation.Compare(name(a), name(b)) })
+}
+
+// byTitle orders topics A–Z, as Topics is.
+func (g *Glossary) byTitle(a, b *content.Topic) int {
+	return cmp.Or(g.Collation.Compare(a.Title, b.Title), cmp.Compare(a.Slug, b.Slug))
 }
 
 // SortKey orders titles A–Z ignoring case and leading punctuation.
@@ -630,7 +667,6 @@ func group(topics []*content.Topic, keyOf func(*content.Topic) []string, kind st
 			}
 		}
 	}
-	slices.SortFunc(out, func(a, b *Group) int { return cmp.Compare(SortKey(a.Name), SortKey(b.Name)) })
 	return out
 }
 

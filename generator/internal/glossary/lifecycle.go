@@ -57,7 +57,7 @@ func (g *Glossary) lifecycle(d *diag.List) {
 		}
 	}
 	for _, list := range g.replaces {
-		slices.SortFunc(list, byTitle)
+		slices.SortFunc(list, g.byTitle)
 	}
 
 	type claim struct {
@@ -89,10 +89,6 @@ func (g *Glossary) lifecycle(d *diag.List) {
 	slices.SortFunc(g.Redirects, func(a, b Redirect) int { return cmp.Compare(a.From, b.From) })
 }
 
-// byTitle orders topics A–Z, as Topics is.
-func byTitle(a, b *content.Topic) int {
-	return cmp.Or(cmp.Compare(SortKey(a.Title), SortKey(b.Title)), cmp.Compare(a.Slug, b.Slug))
-}
 
 // ReviewDue lists the published terms whose definition a subject expert
 // last checked before cutoff (YYYY-MM-DD), or never: never-reviewed ones

@@ -749,7 +749,7 @@ func (s *Site) Generate(mode Mode) (Result, error) {
 	sizes := map[string]int64{} // the exports', read by the home page
 	var rs []*render.Renderer
 	for _, lg := range g.Languages {
-		rs = append(rs, &render.Renderer{G: lg, T: s.templates, MD: s.md, Names: s.names, Images: pics,
+		rs = append(rs, &render.Renderer{G: lg, T: s.templates, MD: s.md, Names: s.names, Images: pics, Version: executableHash(),
 			ExportSizes: sizes, Words: s.catalog.Lang(lg.Code), Langs: s.langs})
 	}
 	old := s.written

@@ -145,6 +145,9 @@ type Renderer struct {
 	// lists: they are known once the exports are written, so the home
 	// page is rendered after them (see FollowsExports).
 	ExportSizes map[string]int64
+	// Version identifies the generator: another one may write other
+	// bytes for the same input.
+	Version uint64
 	// Words are the language's section headings and interface strings;
 	// Langs what reading a topic knows of the site's languages.
 	Words *i18n.Language
@@ -162,6 +165,7 @@ type Renderer struct {
 func (r *Renderer) Fingerprint(p Page) uint64 {
 	r.hashOnce.Do(r.hashShared)
 	h := newHasher()
+	h.num(r.Version)
 	h.num(uint64(p.Kind))
 	h.str(p.File)
 	h.num(r.T.Hash())
@@ -653,7 +657,7 @@ func initial(title string) string {
 func (r *Renderer) letters(root string) []Letter {
 	var out []Letter
 	for _, t := range r.G.Topics {
-		l := initial(t.Title)
+		l := r.G.Collation.Initial(t.Title)
 		if len(out) == 0 || out[len(out)-1].Letter != l {
 			id := "letter-" + markdown.Slugify(l)
 			if l == "0–9" {
