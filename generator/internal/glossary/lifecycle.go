@@ -89,7 +89,6 @@ func (g *Glossary) lifecycle(d *diag.List) {
 	slices.SortFunc(g.Redirects, func(a, b Redirect) int { return cmp.Compare(a.From, b.From) })
 }
 
-
 // ReviewDue lists the published terms whose definition a subject expert
 // last checked before cutoff (YYYY-MM-DD), or never: never-reviewed ones
 // first, then the oldest reviews, each in path order. Deprecated terms
