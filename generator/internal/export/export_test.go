@@ -13,6 +13,7 @@ import (
 	"glossary/generator/internal/content"
 	"glossary/generator/internal/export"
 	"glossary/generator/internal/glossary"
+	"glossary/generator/internal/i18n"
 	"glossary/generator/internal/markdown"
 	"glossary/generator/internal/rdflib"
 )
@@ -43,23 +44,46 @@ var files = map[string]string{
 	"plain.md": "---\ntitle: Plain\nsummary: Plain.\nstatus: proposed\n---\n\n## Definition\n\n- a list\n- only\n",
 }
 
-func testGlossary(t *testing.T) *glossary.Glossary {
+func testGlossary(t *testing.T) *glossary.Glossary { return buildGlossary(t, files) }
+
+// buildGlossary reads a content folder's files as the build does: the
+// settings, each other language's settings (_index.<code>.md), then the
+// topics, translations completed from their originals.
+func buildGlossary(t *testing.T, files map[string]string) *glossary.Glossary {
 	t.Helper()
 	md := markdown.New(markdown.Options{})
 	settings, d := content.ParseSettings(md, "content/_index.md", []byte(files["_index.md"]))
+	for i := range settings.Languages[min(1, len(settings.Languages)):] {
+		l := &settings.Languages[i+1]
+		name := content.LanguageSettingsFile(l.Code)
+		ls, ld := content.ParseLanguageSettings(md, "content/"+name, []byte(files[name]), settings, l.Code)
+		d.Append(ld)
+		l.Settings = &ls
+	}
 	if len(d) > 0 {
 		t.Fatal(d.Err())
 	}
+	langs := content.NewLanguages(&settings, i18n.Builtin())
 	var topics []*content.Topic
+	originals := map[string]*content.Topic{}
 	for name, src := range files {
-		if name == "_index.md" {
+		if strings.HasPrefix(name, "_") {
 			continue
 		}
-		topic, _, d := content.Parse(md, "content/"+name, name, []byte(src))
-		if len(d) > 0 {
+		topic, d := content.ParseHeader(langs, "content/"+name, name, []byte(src))
+		_, bd := content.ParseBody(md, langs, nil, topic, []byte(src))
+		if d.Append(bd); len(d) > 0 {
 			t.Fatal(d.Err())
 		}
 		topics = append(topics, topic)
+		if topic.Lang == "" {
+			originals[topic.Key] = topic
+		}
+	}
+	for _, topic := range topics {
+		if topic.Lang != "" {
+			content.Inherit(topic, originals[topic.Key])
+		}
 	}
 	g, d := glossary.New(settings, topics, glossary.Options{})
 	if len(d) > 0 {
