@@ -13,6 +13,38 @@
 // scheme the site's address with #glossary, a category its page's URL with
 // #collection. The exports need those absolute addresses, so they are
 // written only when the site has a base_url.
+//
+// # Languages
+//
+// A site in several languages has one set of exports, at the site root,
+// whatever glossary of it they are given: a term is a concept, its
+// translations are more about the same term, and its identifiers stay the
+// default language's. What the other languages add, in the order the site
+// lists them (a language that has not translated a term adds nothing to
+// it):
+//
+//   - SKOS: a skos:prefLabel, skos:altLabel (aliases), skos:definition
+//     (summary) and skos:scopeNote in each language, tagged with the
+//     language's code ("Deductible"@en, "Franchise"@fr), and a foaf:page
+//     for each translation's page (the default language's is the
+//     concept's URI without #term). The scheme has a dct:title and
+//     dct:description in each language, from its settings, and a
+//     dct:language for each. Categories keep their one name.
+//   - TBX: one langSec per language in each conceptEntry, with the
+//     definition, the title and the aliases of that language; statuses
+//     are the concept's.
+//   - JSON: a "languages" list in the header, the default first, each
+//     {"code", "name", "title", "description", "url"}; and a
+//     "translations" object in every term, by language code, each
+//     {"slug", "url", "title", "aliases", "summary", "scope_note"} ({}
+//     when the term has none).
+//   - CSV: after the usual columns, four for each language but the
+//     default: title_<code>, aliases_<code>, summary_<code> and
+//     url_<code> (CSVLanguageColumns), empty where the term is not
+//     translated.
+//
+// A site in one language gets none of these: not the foaf prefix, not
+// the keys, not the columns, so its files are as they were.
 package export
 
 import (
@@ -56,10 +88,11 @@ func ByFile(file string) (Format, bool) {
 	return Format{}, false
 }
 
-// Write writes the export of g in format f to w.
+// Write writes the export of g in format f to w. The exports are the
+// site's: any language's glossary writes the same files.
 func (f Format) Write(w io.Writer, g *glossary.Glossary) error {
 	o := &out{w: w}
-	f.write(o, g)
+	f.write(o, g.Default())
 	return o.err
 }
 
@@ -101,6 +134,22 @@ type Term struct {
 	// Law is true when a source of the term is a law or regulation.
 	Law     bool     `json:"defined_in_law"`
 	Sources []Source `json:"sources"`
+	// Translations are the term in the site's other languages, by
+	// language code; nil on a site in one language, whose glossary.json
+	// has no such key.
+	Translations map[string]Translation `json:"translations,omitzero"`
+}
+
+// Translation is what the exports say of a term in another language: the
+// names and definition its translation gives, and where its page is.
+type Translation struct {
+	Slug string `json:"slug"`
+	URL  string `json:"url"`
+	// Title, Aliases, Summary and ScopeNote are as in Term.
+	Title     string   `json:"title"`
+	Aliases   []string `json:"aliases"`
+	Summary   string   `json:"summary"`
+	ScopeNote string   `json:"scope_note"`
 }
 
 // Source is a work that defines or explains a term, as its topic cites
@@ -114,14 +163,14 @@ type Source struct {
 	Kind      string `json:"kind"`
 }
 
-// TermOf describes topic t of g.
+// TermOf describes topic t of g, the default language's glossary.
 func TermOf(g *glossary.Glossary, t *content.Topic) Term {
 	s := g.Settings
 	page := s.BaseURL + content.TopicPath(t.Slug)
 	term := Term{
 		Slug: t.Slug, URI: page + "#term", URL: page, Title: t.Title,
 		Summary: t.Summary, ScopeNote: t.Lead, Category: t.Category,
-		Tags: append([]string{}, t.Tags...), Aliases: []string{},
+		Tags: append([]string{}, t.Tags...), Aliases: otherNames(t),
 		Broader: slugs(g.Broader[t]), Narrower: slugs(g.Narrower[t]), Compare: slugs(g.Compare[t]),
 		Related: []string{}, Sources: make([]Source, len(t.Sources)),
 		Status: t.Status, ReplacedBy: t.ReplacedBy, Updated: t.Updated,
@@ -132,14 +181,6 @@ func TermOf(g *glossary.Glossary, t *content.Topic) Term {
 	}
 	if c := g.CategoryOf(t); c != nil {
 		term.CategoryURI = s.BaseURL + glossary.CategoryPath(c) + "#collection"
-	}
-	// A handful of names: a list scan beats a map.
-	seen := []string{glossary.Normalize(t.Title)}
-	for _, a := range t.Aliases {
-		if n := glossary.Normalize(a); !slices.Contains(seen, n) {
-			seen = append(seen, n)
-			term.Aliases = append(term.Aliases, a)
-		}
 	}
 	// SKOS makes skos:related disjoint from skos:broaderTransitive (S27),
 	// and related goes both ways, so a related term that is also above or
@@ -156,7 +197,34 @@ func TermOf(g *glossary.Glossary, t *content.Topic) Term {
 		term.Sources[i] = Source{Title: src.Title, URL: src.URL, Publisher: src.Publisher,
 			Date: src.Date, Locator: src.Locator, Kind: src.Kind}
 	}
+	if len(g.Languages) > 1 {
+		term.Translations = map[string]Translation{}
+		for i, tr := range g.Translations(t) {
+			if i == 0 || tr == nil {
+				continue
+			}
+			term.Translations[g.Languages[i].Code] = Translation{
+				Slug: tr.Slug, URL: s.BaseURL + content.PagePath(tr), Title: tr.Title,
+				Aliases: otherNames(tr), Summary: tr.Summary, ScopeNote: tr.Lead,
+			}
+		}
+	}
 	return term
+}
+
+// otherNames are a topic's aliases without repeats of its title or of
+// each other: a SKOS label is either preferred or alternative.
+func otherNames(t *content.Topic) []string {
+	names := []string{}
+	// A handful of names: a list scan beats a map.
+	seen := []string{glossary.Normalize(t.Title)}
+	for _, a := range t.Aliases {
+		if n := glossary.Normalize(a); !slices.Contains(seen, n) {
+			seen = append(seen, n)
+			names = append(names, a)
+		}
+	}
+	return names
 }
 
 func slugs(ts []*content.Topic) []string {
@@ -216,17 +284,44 @@ func Modified(g *glossary.Glossary) string {
 var langTag = regexp.MustCompile(`^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$`)
 
 // Language is the site's language as a tag, or empty.
-func Language(g *glossary.Glossary) string {
-	if l := g.Settings.Language; langTag.MatchString(l) {
-		return l
+func Language(g *glossary.Glossary) string { return tagOf(g.Settings.Language) }
+
+func tagOf(code string) string {
+	if langTag.MatchString(code) {
+		return code
 	}
 	return ""
+}
+
+// language is one of the site's languages as the exports name it.
+type language struct {
+	g *glossary.Glossary
+	// tag tags its text, or is "" (see Language); name is what the site
+	// calls it.
+	tag, name string
+}
+
+// languages are the site's languages, the default first: one for a site
+// in one language. g is the default language's glossary.
+func languages(g *glossary.Glossary) []language {
+	if len(g.Languages) < 2 {
+		return []language{{g: g, tag: Language(g)}}
+	}
+	out := make([]language, len(g.Languages))
+	for i, lg := range g.Languages {
+		out[i] = language{g: lg, tag: tagOf(lg.Code), name: g.Settings.Languages[i].Name}
+	}
+	// The default language's tag is the site's language setting, which
+	// its code is; read it as single-language sites do.
+	out[0].tag = Language(g)
+	return out
 }
 
 // Hash identifies everything the exports hold: equal hashes, equal files.
 // It reads what TermOf reads, straight from the topics, without making
 // the terms: every rebuild computes it, and most find it unchanged.
 func Hash(g *glossary.Glossary) uint64 {
+	g = g.Default()
 	h := fnv.New64a()
 	s := g.Settings
 	b := make([]byte, 0, 4096)
@@ -263,6 +358,26 @@ func Hash(g *glossary.Glossary) uint64 {
 			}
 		}
 		h.Write(b)
+	}
+	// Translations, by language: what TermOf and the header take of them.
+	// Key pairs each with its concept; PagePath reads Lang and Slug.
+	for i, lg := range g.Languages[min(1, len(g.Languages)):] {
+		b = b[:0]
+		for _, v := range []string{lg.Code, lg.Prefix, s.Languages[i+1].Name, lg.Settings.Title, lg.Settings.Description} {
+			b = appendField(b, v)
+		}
+		h.Write(b)
+		for _, t := range lg.Topics {
+			b = b[:0]
+			for _, v := range []string{t.Key, t.Lang, t.Slug, t.Title, t.Summary, t.Lead} {
+				b = appendField(b, v)
+			}
+			b = strconv.AppendInt(b, int64(len(t.Aliases)), 10)
+			for _, v := range t.Aliases {
+				b = appendField(b, v)
+			}
+			h.Write(b)
+		}
 	}
 	return h.Sum64()
 }

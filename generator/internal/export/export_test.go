@@ -108,82 +108,146 @@ func write(t *testing.T, g *glossary.Glossary, file string) []byte {
 const evilTitle = "Evil \"\"\" \\ back\\slash, comma | bar\nsecond line"
 
 // TestSKOS parses the Turtle and the JSON-LD with rdflib: the same graph,
-// every SKOS integrity rule kept, and every value as the editor wrote it.
+// every SKOS integrity rule kept, and every value as the editor wrote it,
+// in each language the site has.
 func TestSKOS(t *testing.T) {
-	g := testGlossary(t)
-	r := rdflib.Check(t, write(t, g, "glossary.ttl"), write(t, g, "glossary.jsonld"))
-	if !r.Isomorphic || r.TurtleTriples != r.JSONLDTriples || r.TurtleTriples == 0 {
-		t.Errorf("Turtle (%d triples) and JSON-LD (%d triples) are not the same graph", r.TurtleTriples, r.JSONLDTriples)
-	}
-	for _, p := range r.Problems {
-		t.Errorf("SKOS integrity: %s", p)
-	}
-	scheme := "https://glossary.test/docs/#glossary"
-	const topics = "https://glossary.test/docs/topics/"
+	const (
+		scheme   = "https://glossary.test/docs/#glossary"
+		topics   = "https://glossary.test/docs/topics/"
+		scheme2  = "https://glossary.test/#glossary"
+		topics2  = "https://glossary.test/topics/"
+		frTopics = "https://glossary.test/fr/topics/"
+	)
 	concept := []string{"http://www.w3.org/2004/02/skos/core#Concept"}
-	want := map[string]map[string][]string{
-		topics + "deductible/#term": {
-			"identifier": {"deductible"},
-			"type":       concept,
-			"prefLabel":  {"Deductible@en-GB"},
-			"altLabel":   {"A|B, \"C\"@en-GB", "Excess@en-GB"},
-			"definition": {"The part of a loss, borne by the insured.@en-GB"},
-			"scopeNote":  {"A deductible is borne by the insured.@en-GB"},
-			// A term with a broader term is no top concept.
-			"inScheme": {scheme},
-			"broader":  {topics + "retention/#term"},
-			"narrower": {topics + "aggregate-deductible/#term"},
-			"related":  {topics + "evil/#term"},
-			"modified": {"2026-01-02"},
+	for _, c := range []struct {
+		name     string
+		files    map[string]string
+		concepts map[string]map[string][]string
+		// count is how many concepts there are; concepts holds some.
+		count  int
+		scheme map[string][]string
+	}{{
+		name: "one language", files: files, count: 6,
+		concepts: map[string]map[string][]string{
+			topics + "deductible/#term": {
+				"identifier": {"deductible"},
+				"type":       concept,
+				"prefLabel":  {"Deductible@en-GB"},
+				"altLabel":   {"A|B, \"C\"@en-GB", "Excess@en-GB"},
+				"definition": {"The part of a loss, borne by the insured.@en-GB"},
+				"scopeNote":  {"A deductible is borne by the insured.@en-GB"},
+				// A term with a broader term is no top concept.
+				"inScheme": {scheme},
+				"broader":  {topics + "retention/#term"},
+				"narrower": {topics + "aggregate-deductible/#term"},
+				"related":  {topics + "evil/#term"},
+				"modified": {"2026-01-02"},
+			},
+			topics + "evil/#term": {
+				"identifier": {"evil"},
+				"type":       concept,
+				"prefLabel":  {evilTitle + "@en-GB"},
+				"altLabel":   {"=HYPERLINK(\"x\")@en-GB", "tab\tand 'quote'@en-GB"},
+				"definition": {"\"><script>alert(1)</script> sums, it | up@en-GB"},
+				"scopeNote":  {"See Deductible.@en-GB"},
+				"inScheme":   {scheme}, "topConceptOf": {scheme},
+				// Related goes both ways: the deductible lists it.
+				"related": {topics + "deductible/#term"},
+			},
+			topics + "retention/#term": {
+				"identifier": {"retention"}, "type": concept, "prefLabel": {"Retention@en-GB"}, "definition": {"The risk an insured keeps.@en-GB"},
+				"scopeNote": {"Kept.@en-GB"}, "inScheme": {scheme}, "topConceptOf": {scheme},
+				"narrower": {topics + "deductible/#term"},
+				// No related: the aggregate deductible lists it, but it is
+				// broader than that term through the deductible (S27).
+			},
+			topics + "aggregate-deductible/#term": {
+				"identifier": {"aggregate-deductible"}, "type": concept, "prefLabel": {"Aggregate Deductible@en-GB"}, "definition": {"A deductible for a whole year.@en-GB"},
+				"scopeNote": {"Per year.@en-GB"}, "inScheme": {scheme},
+				"broader": {topics + "deductible/#term"},
+				// A source with an address is that address; one without is a
+				// node with its title.
+				"source": {"[Book \"\"\" \\ <i>, | bar@en-GB]", "https://www.legislation.gov.uk/ukpga/2015/4"},
+			},
+			topics + "old-deductible/#term": {
+				"identifier": {"old-deductible"}, "type": concept, "prefLabel": {"Old Deductible@en-GB"}, "altLabel": {"Franchise@en-GB"},
+				"definition": {"What a deductible was once called.@en-GB"}, "scopeNote": {"Gone.@en-GB"},
+				"inScheme": {scheme}, "topConceptOf": {scheme},
+				"deprecated": {"true"}, "isReplacedBy": {topics + "deductible/#term"},
+			},
 		},
-		topics + "evil/#term": {
-			"identifier": {"evil"},
-			"type":       concept,
-			"prefLabel":  {evilTitle + "@en-GB"},
-			"altLabel":   {"=HYPERLINK(\"x\")@en-GB", "tab\tand 'quote'@en-GB"},
-			"definition": {"\"><script>alert(1)</script> sums, it | up@en-GB"},
-			"scopeNote":  {"See Deductible.@en-GB"},
-			"inScheme":   {scheme}, "topConceptOf": {scheme},
-			// Related goes both ways: the deductible lists it.
-			"related": {topics + "deductible/#term"},
+		scheme: map[string][]string{
+			"title":   {"Test \"Glossary\" <b>@en-GB"},
+			"license": {"https://spdx.org/licenses/CC-BY-4.0.html"}, "language": {"en-GB"}, "modified": {"2026-01-02"},
 		},
-		topics + "retention/#term": {
-			"identifier": {"retention"}, "type": concept, "prefLabel": {"Retention@en-GB"}, "definition": {"The risk an insured keeps.@en-GB"},
-			"scopeNote": {"Kept.@en-GB"}, "inScheme": {scheme}, "topConceptOf": {scheme},
-			"narrower": {topics + "deductible/#term"},
-			// No related: the aggregate deductible lists it, but it is
-			// broader than that term through the deductible (S27).
+	}, {
+		// One concept per term, whatever its languages: each says its
+		// names, definition and scope note in each, and links the pages
+		// of its translations.
+		name: "two languages", files: twoLanguages, count: 4,
+		concepts: map[string]map[string][]string{
+			topics2 + "deductible/#term": {
+				"identifier": {"deductible"}, "type": concept,
+				"prefLabel": {"Deductible@en", "Franchise@fr"},
+				// "franchise" repeats the French title: no altLabel.
+				"altLabel":   {"Excess@en", "Franchise contractuelle@fr"},
+				"definition": {"The part of a loss the insured bears.@en", "Part du sinistre \"à la charge\" de l'assuré.@fr"},
+				"scopeNote":  {"A deductible is borne by the insured.@en", "La franchise reste à la charge de l'assuré.@fr"},
+				"page":       {frTopics + "deductible/"},
+				"inScheme":   {scheme2}, "broader": {topics2 + "retention/#term"}, "modified": {"2026-01-02"},
+			},
+			topics2 + "retention/#term": {
+				"identifier": {"retention"}, "type": concept,
+				"prefLabel":  {"Retention@en", "Rétention@fr"},
+				"definition": {"The risk an insured keeps.@en", "Le risque que l'assuré garde.@fr"},
+				"scopeNote":  {"Kept.@en", "Gardé.@fr"},
+				// The translation's own slug: its page, not the original's.
+				"page":     {frTopics + "retention-propre/"},
+				"inScheme": {scheme2}, "topConceptOf": {scheme2}, "narrower": {topics2 + "deductible/#term"},
+			},
+			topics2 + "old-deductible/#term": {
+				"identifier": {"old-deductible"}, "type": concept,
+				"prefLabel": {"Old Deductible@en", "Ancienne franchise@fr"}, "altLabel": {"Prior Retention@en", "Découvert@fr"},
+				"definition": {"What a deductible was once called.@en", "Ce qu'on appelait une franchise.@fr"},
+				"scopeNote":  {"Gone.@en", "Disparu.@fr"}, "page": {frTopics + "old-deductible/"},
+				"inScheme": {scheme2}, "topConceptOf": {scheme2},
+				"deprecated": {"true"}, "isReplacedBy": {topics2 + "deductible/#term"},
+			},
+			// Not translated: English only, no page but its own.
+			topics2 + "plain/#term": {
+				"identifier": {"plain"}, "type": concept, "prefLabel": {"Plain@en"}, "definition": {"Plain.@en"},
+				"scopeNote": {"Only in English.@en"}, "inScheme": {scheme2}, "topConceptOf": {scheme2},
+			},
 		},
-		topics + "aggregate-deductible/#term": {
-			"identifier": {"aggregate-deductible"}, "type": concept, "prefLabel": {"Aggregate Deductible@en-GB"}, "definition": {"A deductible for a whole year.@en-GB"},
-			"scopeNote": {"Per year.@en-GB"}, "inScheme": {scheme},
-			"broader": {topics + "deductible/#term"},
-			// A source with an address is that address; one without is a
-			// node with its title.
-			"source": {"[Book \"\"\" \\ <i>, | bar@en-GB]", "https://www.legislation.gov.uk/ukpga/2015/4"},
+		scheme: map[string][]string{
+			"title":       {"Glossaire d'essai@fr", "Test Glossary@en"},
+			"description": {"Des termes « éprouvés ».@fr", "Terms, tested.@en"},
+			"language":    {"en", "fr"}, "license": {"https://spdx.org/licenses/CC-BY-4.0.html"}, "modified": {"2026-01-02"},
 		},
-		topics + "old-deductible/#term": {
-			"identifier": {"old-deductible"}, "type": concept, "prefLabel": {"Old Deductible@en-GB"}, "altLabel": {"Franchise@en-GB"},
-			"definition": {"What a deductible was once called.@en-GB"}, "scopeNote": {"Gone.@en-GB"},
-			"inScheme": {scheme}, "topConceptOf": {scheme},
-			"deprecated": {"true"}, "isReplacedBy": {topics + "deductible/#term"},
-		},
-	}
-	for uri, w := range want {
-		if got := r.Concepts[uri]; !equalStatements(got, w) {
-			t.Errorf("%s:\n got %q\nwant %q", uri, got, w)
-		}
-	}
-	if len(r.Concepts) != 6 {
-		t.Errorf("%d concepts, want 6", len(r.Concepts))
-	}
-	for key, w := range map[string][]string{
-		"title":   {"Test \"Glossary\" <b>@en-GB"},
-		"license": {"https://spdx.org/licenses/CC-BY-4.0.html"}, "language": {"en-GB"}, "modified": {"2026-01-02"},
-	} {
-		if got := r.Scheme[key]; !slices.Equal(got, w) {
-			t.Errorf("scheme %s = %q, want %q", key, got, w)
-		}
+	}} {
+		t.Run(c.name, func(t *testing.T) {
+			g := buildGlossary(t, c.files)
+			r := rdflib.Check(t, write(t, g, "glossary.ttl"), write(t, g, "glossary.jsonld"))
+			if !r.Isomorphic || r.TurtleTriples != r.JSONLDTriples || r.TurtleTriples == 0 {
+				t.Errorf("Turtle (%d triples) and JSON-LD (%d triples) are not the same graph", r.TurtleTriples, r.JSONLDTriples)
+			}
+			for _, p := range r.Problems {
+				t.Errorf("SKOS integrity: %s", p)
+			}
+			for uri, w := range c.concepts {
+				if got := r.Concepts[uri]; !equalStatements(got, w) {
+					t.Errorf("%s:\n got %q\nwant %q", uri, got, w)
+				}
+			}
+			if len(r.Concepts) != c.count {
+				t.Errorf("%d concepts, want %d", len(r.Concepts), c.count)
+			}
+			for key, w := range c.scheme {
+				if got := r.Scheme[key]; !slices.Equal(got, w) {
+					t.Errorf("scheme %s = %q, want %q", key, got, w)
+				}
+			}
+		})
 	}
 }
 
@@ -333,11 +397,47 @@ func TestJSON(t *testing.T) {
 	}
 }
 
-// TestTBX reads the termbase with encoding/xml: well formed, and shaped as
-// TBX-Basic in the DCA style wants (docs/exports.md says what is checked,
-// as no TBX-Basic schema comes with Debian or npm).
-func TestTBX(t *testing.T) {
-	data := write(t, testGlossary(t), "glossary.tbx")
+type tbxDescrip struct {
+	Type  string `xml:"type,attr"`
+	Value string `xml:",chardata"`
+}
+
+type tbxTermSec struct {
+	Term   string     `xml:"term"`
+	Status tbxDescrip `xml:"termNote"`
+}
+
+type tbxLangSec struct {
+	Lang    string       `xml:"http://www.w3.org/XML/1998/namespace lang,attr"`
+	Descrip []tbxDescrip `xml:"descrip"`
+	Terms   []tbxTermSec `xml:"termSec"`
+}
+
+// tbxDoc is what the tests read of a termbase.
+type tbxDoc struct {
+	XMLName xml.Name
+	Type    string `xml:"type,attr"`
+	Style   string `xml:"style,attr"`
+	Lang    string `xml:"http://www.w3.org/XML/1998/namespace lang,attr"`
+	Title   string `xml:"tbxHeader>fileDesc>titleStmt>title"`
+	License string `xml:"tbxHeader>fileDesc>publicationStmt>p"`
+	Source  string `xml:"tbxHeader>fileDesc>sourceDesc>p"`
+	Entries []struct {
+		ID      string       `xml:"id,attr"`
+		Descrip []tbxDescrip `xml:"descrip"`
+		Admin   []tbxDescrip `xml:"admin"`
+		Xref    struct {
+			Type   string `xml:"type,attr"`
+			Target string `xml:"target,attr"`
+		} `xml:"xref"`
+		LangSecs []tbxLangSec `xml:"langSec"`
+	} `xml:"text>body>conceptEntry"`
+}
+
+// readTBX reads a termbase to its end, failing t if it is not well
+// formed, and returns what tbxDoc holds of it.
+func readTBX(t *testing.T, data []byte) tbxDoc {
+	t.Helper()
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	for {
 		_, err := dec.Token()
@@ -348,43 +448,19 @@ func TestTBX(t *testing.T) {
 			t.Fatalf("not well formed: %v", err)
 		}
 	}
-	type termSec struct {
-		Term   string `xml:"term"`
-		Status struct {
-			Type  string `xml:"type,attr"`
-			Value string `xml:",chardata"`
-		} `xml:"termNote"`
-	}
-	type descrip struct {
-		Type  string `xml:"type,attr"`
-		Value string `xml:",chardata"`
-	}
-	var doc struct {
-		XMLName xml.Name
-		Type    string `xml:"type,attr"`
-		Style   string `xml:"style,attr"`
-		Lang    string `xml:"http://www.w3.org/XML/1998/namespace lang,attr"`
-		Title   string `xml:"tbxHeader>fileDesc>titleStmt>title"`
-		License string `xml:"tbxHeader>fileDesc>publicationStmt>p"`
-		Source  string `xml:"tbxHeader>fileDesc>sourceDesc>p"`
-		Entries []struct {
-			ID      string    `xml:"id,attr"`
-			Descrip []descrip `xml:"descrip"`
-			Admin   []descrip `xml:"admin"`
-			Xref    struct {
-				Type   string `xml:"type,attr"`
-				Target string `xml:"target,attr"`
-			} `xml:"xref"`
-			LangSecs []struct {
-				Lang    string    `xml:"http://www.w3.org/XML/1998/namespace lang,attr"`
-				Descrip []descrip `xml:"descrip"`
-				Terms   []termSec `xml:"termSec"`
-			} `xml:"langSec"`
-		} `xml:"text>body>conceptEntry"`
-	}
+	var doc tbxDoc
 	if err := xml.Unmarshal(data, &doc); err != nil {
 		t.Fatal(err)
 	}
+	return doc
+}
+
+// TestTBX reads the termbase with encoding/xml: well formed, and shaped as
+// TBX-Basic in the DCA style wants (docs/exports.md says what is checked,
+// as no TBX-Basic schema comes with Debian or npm).
+func TestTBX(t *testing.T) {
+	data := write(t, testGlossary(t), "glossary.tbx")
+	doc := readTBX(t, data)
 	if doc.XMLName != (xml.Name{Space: export.TBXNamespace, Local: "tbx"}) || doc.Type != "TBX-Basic" || doc.Style != "dca" || doc.Lang != "en-GB" {
 		t.Errorf("root element %v type=%q style=%q xml:lang=%q", doc.XMLName, doc.Type, doc.Style, doc.Lang)
 	}
@@ -419,7 +495,7 @@ func TestTBX(t *testing.T) {
 			}
 		}
 	}
-	wantSources := []descrip{
+	wantSources := []tbxDescrip{
 		{"source", "Insurance Act 2015, s. 3, https://www.legislation.gov.uk/ukpga/2015/4"},
 		{"source", `Book """ \ <i>, | bar, Press, 2020`},
 	}

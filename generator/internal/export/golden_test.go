@@ -25,6 +25,7 @@ func TestGolden(t *testing.T) {
 	}{
 		// One language: these files must not change as languages are added.
 		{"one-language", files},
+		{"two-languages", twoLanguages},
 	} {
 		g := buildGlossary(t, c.files)
 		for _, f := range export.Formats {

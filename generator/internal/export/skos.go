@@ -2,6 +2,7 @@ package export
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -18,21 +19,34 @@ import (
 // IRIs with the prefixes of the vocabularies below.
 type graphWriter interface {
 	node(id, class string)
-	// text states language-tagged literals (the site's language).
-	text(pred string, values ...string)
+	// text states literals in languages.
+	text(pred string, values ...literal)
 	// refs states IRIs.
 	refs(pred string, iris ...string)
-	// typed states one literal of a datatype: xsd:date, xsd:language,
+	// typed states literals of a datatype: xsd:date, xsd:language,
 	// xsd:boolean or xsd:string.
-	typed(pred, value, datatype string)
+	typed(pred, datatype string, values ...string)
 	// resources states resources known by an IRI or, without one, by a
 	// title: a blank node whose only statement is its dct:title.
 	resources(pred string, rs []resource)
 	end()
 }
 
-// resource is an IRI or, where IRI is "", a resource named by its Title.
+// resource is an IRI or, where IRI is "", a resource named by its Title
+// (in the default language).
 type resource struct{ IRI, Title string }
+
+// literal is text in a language: lang is a tag, or "" for none.
+type literal struct{ text, lang string }
+
+// in tags each of texts with lang.
+func in(lang string, texts ...string) []literal {
+	out := make([]literal, len(texts))
+	for i, t := range texts {
+		out[i] = literal{t, lang}
+	}
+	return out
+}
 
 var prefixes = []struct{ name, iri string }{
 	{"skos", "http://www.w3.org/2004/02/skos/core#"},
@@ -41,24 +55,47 @@ var prefixes = []struct{ name, iri string }{
 	{"xsd", "http://www.w3.org/2001/XMLSchema#"},
 }
 
+// foaf names the pages of a concept's translations (foaf:page, which SKOS
+// tools show as the concept's pages). Only a site in several languages
+// uses it, so only its files declare it.
+var foaf = struct{ name, iri string }{"foaf", "http://xmlns.com/foaf/0.1/"}
+
+// prefixesOf are the prefixes the graph of g uses.
+func prefixesOf(g *glossary.Glossary) []struct{ name, iri string } {
+	if len(g.Languages) > 1 {
+		return append(slices.Clone(prefixes), foaf)
+	}
+	return prefixes
+}
+
 // describe states the whole SKOS graph of g to w: the scheme, each term
-// as a skos:Concept, each category as a skos:Collection.
+// as a skos:Concept, each category as a skos:Collection. Text is in each
+// of the site's languages that has it, the default first.
 func describe(w graphWriter, g *glossary.Glossary) {
 	s := g.Settings
+	langs := languages(g)
+	def := langs[0].tag
 	scheme := SchemeURI(g)
 	w.node(scheme, "skos:ConceptScheme")
-	w.text("dct:title", s.Title)
-	if s.Description != "" {
-		w.text("dct:description", s.Description)
+	var titles, descriptions []literal
+	var tags []string
+	for _, l := range langs {
+		titles = append(titles, literal{l.g.Settings.Title, l.tag})
+		if d := l.g.Settings.Description; d != "" {
+			descriptions = append(descriptions, literal{d, l.tag})
+		}
+		if l.tag != "" {
+			tags = append(tags, l.tag)
+		}
 	}
-	if l := Language(g); l != "" {
-		w.typed("dct:language", l, "xsd:language")
-	}
+	w.text("dct:title", titles...)
+	w.text("dct:description", descriptions...)
+	w.typed("dct:language", "xsd:language", tags...)
 	if s.LicenseURL != "" {
 		w.refs("dct:license", s.LicenseURL)
 	}
 	if m := Modified(g); m != "" {
-		w.typed("dct:modified", m, "xsd:date")
+		w.typed("dct:modified", "xsd:date", m)
 	}
 	w.end()
 	uris := func(slugs []string) []string {
@@ -72,13 +109,31 @@ func describe(w graphWriter, g *glossary.Glossary) {
 		term := TermOf(g, t)
 		w.node(term.URI, "skos:Concept")
 		// The slug: what a page's link to this file names as its fragment.
-		w.typed("dct:identifier", term.Slug, "xsd:string")
-		w.text("skos:prefLabel", term.Title)
-		w.text("skos:altLabel", term.Aliases...)
-		w.text("skos:definition", term.Summary)
+		w.typed("dct:identifier", "xsd:string", term.Slug)
+		pref, alt, definitions := in(def, term.Title), in(def, term.Aliases...), in(def, term.Summary)
+		var notes []literal
 		if term.ScopeNote != "" {
-			w.text("skos:scopeNote", term.ScopeNote)
+			notes = in(def, term.ScopeNote)
 		}
+		var pages []string
+		for _, l := range langs[1:] {
+			tr, ok := term.Translations[l.g.Code]
+			if !ok {
+				continue
+			}
+			pref = append(pref, literal{tr.Title, l.tag})
+			alt = append(alt, in(l.tag, tr.Aliases...)...)
+			definitions = append(definitions, literal{tr.Summary, l.tag})
+			if tr.ScopeNote != "" {
+				notes = append(notes, literal{tr.ScopeNote, l.tag})
+			}
+			pages = append(pages, tr.URL)
+		}
+		w.text("skos:prefLabel", pref...)
+		w.text("skos:altLabel", alt...)
+		w.text("skos:definition", definitions...)
+		w.text("skos:scopeNote", notes...)
+		w.refs("foaf:page", pages...)
 		w.refs("skos:inScheme", scheme)
 		if len(term.Broader) == 0 {
 			w.refs("skos:topConceptOf", scheme)
@@ -87,7 +142,7 @@ func describe(w graphWriter, g *glossary.Glossary) {
 		w.refs("skos:narrower", uris(term.Narrower)...)
 		w.refs("skos:related", uris(term.Related)...)
 		if term.Updated != "" {
-			w.typed("dct:modified", term.Updated, "xsd:date")
+			w.typed("dct:modified", "xsd:date", term.Updated)
 		}
 		// dct:source is meant for resources, not literals: a source is
 		// its address, or, without one, a blank node with its title (a
@@ -100,7 +155,7 @@ func describe(w graphWriter, g *glossary.Glossary) {
 		}
 		w.resources("dct:source", srcs)
 		if term.Status == content.StatusDeprecated {
-			w.typed("owl:deprecated", "true", "xsd:boolean")
+			w.typed("owl:deprecated", "xsd:boolean", "true")
 			if term.ReplacedBy != "" {
 				w.refs("dct:isReplacedBy", termURI(g, term.ReplacedBy))
 			}
@@ -109,7 +164,7 @@ func describe(w graphWriter, g *glossary.Glossary) {
 	}
 	for _, c := range g.Categories {
 		w.node(g.Settings.BaseURL+glossary.CategoryPath(c)+"#collection", "skos:Collection")
-		w.text("skos:prefLabel", c.Name)
+		w.text("skos:prefLabel", literal{c.Name, def})
 		members := make([]string, len(c.Topics))
 		for i, t := range c.Topics {
 			members[i] = termURI(g, t.Slug)
@@ -121,12 +176,13 @@ func describe(w graphWriter, g *glossary.Glossary) {
 
 // turtle spells the graph as Turtle.
 type turtle struct {
-	o    *out
+	o *out
+	// lang is the default language's tag, for the titles of sources.
 	lang string
 }
 
 func writeTurtle(o *out, g *glossary.Glossary) {
-	for _, p := range prefixes {
+	for _, p := range prefixesOf(g) {
 		o.str("@prefix " + p.name + ": ")
 		o.str(turtleIRI(p.iri))
 		o.str(" .\n")
@@ -138,7 +194,7 @@ func (t *turtle) node(id, class string) {
 	t.o.str("\n" + turtleIRI(id) + " a " + class)
 }
 
-func (t *turtle) objects(pred string, values []string, spell func(string) string) {
+func objects[T any](t *turtle, pred string, values []T, spell func(T) string) {
 	if len(values) == 0 {
 		return
 	}
@@ -151,34 +207,31 @@ func (t *turtle) objects(pred string, values []string, spell func(string) string
 	}
 }
 
-func (t *turtle) text(pred string, values ...string) { t.objects(pred, values, t.literal) }
+func (t *turtle) text(pred string, values ...literal) { objects(t, pred, values, turtleLiteral) }
 
-// literal spells text in the site's language.
-func (t *turtle) literal(v string) string {
-	if t.lang == "" {
-		return turtleString(v)
+// turtleLiteral spells text in its language.
+func turtleLiteral(l literal) string {
+	if l.lang == "" {
+		return turtleString(l.text)
 	}
-	return turtleString(v) + "@" + t.lang
+	return turtleString(l.text) + "@" + l.lang
 }
 
 func (t *turtle) refs(pred string, iris ...string) {
-	t.objects(pred, iris, turtleIRI)
+	objects(t, pred, iris, turtleIRI)
 }
 
-func (t *turtle) typed(pred, value, datatype string) {
-	t.objects(pred, []string{value}, func(v string) string { return turtleString(v) + "^^" + datatype })
+func (t *turtle) typed(pred, datatype string, values ...string) {
+	objects(t, pred, values, func(v string) string { return turtleString(v) + "^^" + datatype })
 }
 
 func (t *turtle) resources(pred string, rs []resource) {
-	spell := make([]string, len(rs))
-	for i, r := range rs {
+	objects(t, pred, rs, func(r resource) string {
 		if r.IRI != "" {
-			spell[i] = turtleIRI(r.IRI)
-		} else {
-			spell[i] = "[ dct:title " + t.literal(r.Title) + " ]"
+			return turtleIRI(r.IRI)
 		}
-	}
-	t.objects(pred, spell, func(v string) string { return v })
+		return "[ dct:title " + turtleLiteral(literal{r.Title, t.lang}) + " ]"
+	})
 }
 
 func (t *turtle) end() { t.o.str(" .\n") }
@@ -261,11 +314,18 @@ func turtleIRI(iri string) string {
 type jsonLD struct {
 	o     *out
 	first bool // no node written yet
+	// lang is the context's @language, which plain strings take.
+	lang string
+	// terms are jsonLDTerms and those of the prefixes only some graphs
+	// use.
+	terms []jsonLDTerm
 }
 
 // jsonLDTerms are the context's terms: the local name of each predicate
 // the graph uses, with the type its values are coerced to, if any.
-var jsonLDTerms = []struct{ curie, coerce string }{
+type jsonLDTerm struct{ curie, coerce string }
+
+var jsonLDTerms = []jsonLDTerm{
 	{"dct:title", ""}, {"dct:description", ""}, {"dct:language", "xsd:language"},
 	{"dct:license", "@id"}, {"dct:modified", "xsd:date"}, {"dct:identifier", "xsd:string"},
 	{"skos:prefLabel", ""}, {"skos:altLabel", ""}, {"skos:definition", ""}, {"skos:scopeNote", ""},
@@ -276,22 +336,30 @@ var jsonLDTerms = []struct{ curie, coerce string }{
 	{"owl:deprecated", "xsd:boolean"}, {"dct:isReplacedBy", "@id"},
 }
 
+// foafPage is the term of foaf:page, which only a site in several
+// languages uses.
+var foafPage = jsonLDTerm{"foaf:page", "@id"}
+
 var jsonLDClasses = []string{"skos:ConceptScheme", "skos:Concept", "skos:Collection"}
 
 func localName(curie string) string { return curie[strings.IndexByte(curie, ':')+1:] }
 
 func writeJSONLD(o *out, g *glossary.Glossary) {
+	j := &jsonLD{o: o, first: true, lang: Language(g), terms: jsonLDTerms}
+	if len(g.Languages) > 1 {
+		j.terms = append(slices.Clone(jsonLDTerms), foafPage)
+	}
 	ctx := []string{}
-	for _, p := range prefixes {
+	for _, p := range prefixesOf(g) {
 		ctx = append(ctx, jsonString(p.name)+": "+jsonString(p.iri))
 	}
-	if l := Language(g); l != "" {
-		ctx = append(ctx, `"@language": `+jsonString(l))
+	if j.lang != "" {
+		ctx = append(ctx, `"@language": `+jsonString(j.lang))
 	}
 	for _, c := range jsonLDClasses {
 		ctx = append(ctx, jsonString(localName(c))+": "+jsonString(c))
 	}
-	for _, t := range jsonLDTerms {
+	for _, t := range j.terms {
 		def := jsonString(t.curie)
 		if t.coerce != "" {
 			def = `{"@id": ` + def + `, "@type": ` + jsonString(t.coerce) + `}`
@@ -299,7 +367,7 @@ func writeJSONLD(o *out, g *glossary.Glossary) {
 		ctx = append(ctx, jsonString(localName(t.curie))+": "+def)
 	}
 	o.str("{\n\"@context\": {\n  " + strings.Join(ctx, ",\n  ") + "\n},\n\"@graph\": [")
-	describe(&jsonLD{o: o, first: true}, g)
+	describe(j, g)
 	o.str("\n]}\n")
 }
 
@@ -313,7 +381,7 @@ func (j *jsonLD) node(id, class string) {
 
 // values writes one key and its values: one value bare, several as an
 // array.
-func (j *jsonLD) values(pred string, values []string, spell func(string) string) {
+func values[T any](j *jsonLD, pred string, values []T, spell func(T) string) {
 	if len(values) == 0 {
 		return
 	}
@@ -332,44 +400,54 @@ func (j *jsonLD) values(pred string, values []string, spell func(string) string)
 	}
 }
 
-func (j *jsonLD) text(pred string, values ...string) { j.values(pred, values, jsonString) }
+// text writes text in the context's language as a plain string, text in
+// another language, or in none, as a value object: a value object does
+// not take the context's @language.
+func (j *jsonLD) text(pred string, texts ...literal) {
+	values(j, pred, texts, func(l literal) string {
+		switch l.lang {
+		case j.lang:
+			return jsonString(l.text)
+		case "":
+			return `{"@value":` + jsonString(l.text) + `}`
+		}
+		return `{"@value":` + jsonString(l.text) + `,"@language":` + jsonString(l.lang) + `}`
+	})
+}
 
 func (j *jsonLD) refs(pred string, iris ...string) {
 	spell := jsonString
-	if !coerced(pred, "@id") {
+	if !j.coerced(pred, "@id") {
 		spell = func(v string) string { return `{"@id":` + jsonString(v) + `}` }
 	}
-	j.values(pred, iris, spell)
+	values(j, pred, iris, spell)
 }
 
-func (j *jsonLD) typed(pred, value, datatype string) {
+func (j *jsonLD) typed(pred, datatype string, vs ...string) {
 	spell := jsonString
 	switch {
 	case datatype == "xsd:boolean":
 		spell = func(v string) string { return v } // a JSON true is an xsd:boolean
-	case !coerced(pred, datatype):
+	case !j.coerced(pred, datatype):
 		spell = func(v string) string { return `{"@value":` + jsonString(v) + `,"@type":` + jsonString(datatype) + `}` }
 	}
-	j.values(pred, []string{value}, spell)
+	values(j, pred, vs, spell)
 }
 
 func (j *jsonLD) resources(pred string, rs []resource) {
-	spell := make([]string, len(rs))
-	for i, r := range rs {
+	values(j, pred, rs, func(r resource) string {
 		if r.IRI != "" {
-			spell[i] = `{"@id":` + jsonString(r.IRI) + `}`
-		} else {
-			// No @id: a blank node. Its title takes the context's @language.
-			spell[i] = `{` + jsonString(localName("dct:title")) + `:` + jsonString(r.Title) + `}`
+			return `{"@id":` + jsonString(r.IRI) + `}`
 		}
-	}
-	j.values(pred, spell, func(v string) string { return v })
+		// No @id: a blank node. Its title takes the context's @language.
+		return `{` + jsonString(localName("dct:title")) + `:` + jsonString(r.Title) + `}`
+	})
 }
 
 func (j *jsonLD) end() { j.o.str("}") }
 
-func coerced(pred, to string) bool {
-	for _, t := range jsonLDTerms {
+func (j *jsonLD) coerced(pred, to string) bool {
+	for _, t := range j.terms {
 		if t.curie == pred {
 			return t.coerce == to
 		}

@@ -14,14 +14,18 @@ const TBXNamespace = "urn:iso:std:iso:30042:ed-2"
 
 // writeTBX writes a TBX-Basic termbase in the DCA style: one conceptEntry
 // per term with its subject field (the category), a link to its page and
-// its sources, and one langSec in the site's language with the definition, the title
-// as the preferred term and the aliases as admitted terms.
+// its sources, and one langSec in each language that has the term with
+// the definition, the title as the preferred term and the aliases as
+// admitted terms.
 func writeTBX(o *out, g *glossary.Glossary) {
 	s := g.Settings
-	lang := Language(g)
-	if lang == "" {
-		lang = "und" // BCP 47's "undetermined": langSec must name one
+	langs := languages(g)
+	for i := range langs {
+		if langs[i].tag == "" {
+			langs[i].tag = "und" // BCP 47's "undetermined": langSec must name one
+		}
 	}
+	lang := langs[0].tag
 	o.str(xml.Header)
 	o.str(`<tbx type="TBX-Basic" style="dca" xml:lang="` + xmlText(lang) + `" xmlns="` + TBXNamespace + `">` + "\n")
 	o.str("<tbxHeader>\n<fileDesc>\n<titleStmt><title>" + xmlText(s.Title) + "</title></titleStmt>\n")
@@ -43,18 +47,13 @@ func writeTBX(o *out, g *glossary.Glossary) {
 		for _, src := range term.Sources {
 			o.str(`<admin type="source">` + xmlText(src.citation()) + "</admin>\n")
 		}
-		o.str(`<langSec xml:lang="` + xmlText(lang) + `">` + "\n")
-		o.str(`<descrip type="definition">` + xmlText(term.Summary) + "</descrip>\n")
-		tbxTerm(o, term.Title, adminStatus(term.Status))
-		// A replaced term's other names lead to its replacement too.
-		aliasStatus := "admittedTerm-admn-sts"
-		if term.Status == content.StatusDeprecated {
-			aliasStatus = "deprecatedTerm-admn-sts"
+		tbxLangSec(o, lang, term.Summary, term.Title, term.Aliases, term.Status)
+		for _, l := range langs[1:] {
+			if tr, ok := term.Translations[l.g.Code]; ok {
+				tbxLangSec(o, l.tag, tr.Summary, tr.Title, tr.Aliases, term.Status)
+			}
 		}
-		for _, a := range term.Aliases {
-			tbxTerm(o, a, aliasStatus)
-		}
-		o.str("</langSec>\n</conceptEntry>\n")
+		o.str("</conceptEntry>\n")
 	}
 	o.str("</body>\n</text>\n</tbx>\n")
 }
@@ -69,6 +68,23 @@ func (s Source) citation() string {
 		}
 	}
 	return strings.Join(parts, ", ")
+}
+
+// tbxLangSec writes a term's names and definition in one language. The
+// status is the concept's: a term deprecated in one language is in all.
+func tbxLangSec(o *out, lang, definition, title string, aliases []string, status string) {
+	o.str(`<langSec xml:lang="` + xmlText(lang) + `">` + "\n")
+	o.str(`<descrip type="definition">` + xmlText(definition) + "</descrip>\n")
+	tbxTerm(o, title, adminStatus(status))
+	// A replaced term's other names lead to its replacement too.
+	aliasStatus := "admittedTerm-admn-sts"
+	if status == content.StatusDeprecated {
+		aliasStatus = "deprecatedTerm-admn-sts"
+	}
+	for _, a := range aliases {
+		tbxTerm(o, a, aliasStatus)
+	}
+	o.str("</langSec>\n")
 }
 
 func tbxTerm(o *out, term, status string) {
