@@ -3,7 +3,7 @@
 GO ?= go
 GEN := $(GO) run ./generator
 
-.PHONY: build check serve new test race bench fuzz clean
+.PHONY: build check serve new translate test race bench fuzz clean
 
 build:
 	$(GEN) build
@@ -17,6 +17,11 @@ serve:
 new:
 	@test -n "$(TITLE)" || { echo 'usage: make new TITLE="Topic Title"'; exit 2; }
 	$(GEN) new "$(TITLE)"
+
+# SLUG and TO, not LANG: make imports LANG from the environment.
+translate:
+	@test -n "$(SLUG)" -a -n "$(TO)" || { echo 'usage: make translate SLUG=deductible TO=fr'; exit 2; }
+	$(GEN) translate -to "$(TO)" "$(SLUG)"
 
 # The audits run last and alone: Lighthouse times the page's main thread,
 # which other test binaries running beside it would slow down.

@@ -5,6 +5,8 @@
 //	go run ./generator check   [flags]   validate everything, write nothing
 //	go run ./generator serve   [flags]   build, watch, rebuild and live-reload
 //	go run ./generator new "Title"       start a topic in content/
+//	go run ./generator translate -to fr deductible
+//	                                     start a topic's translation
 //
 // Errors are printed once, sorted, as path:line:col: message, and the exit
 // status is 1.
@@ -42,6 +44,7 @@ commands:
   check    validate everything build would, write nothing
   serve    build, then watch and rebuild on every save, with live reload
   new      start a topic: new [-content dir] "Title"
+  translate  start a translation: translate -to fr <slug>
 
 Run "go run ./generator <command> -h" for a command's flags.
 `
@@ -74,9 +77,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	addr := fs.String("addr", "127.0.0.1:8080", "serve: address to listen on")
 	poll := fs.Duration("poll", 0, "serve: look for changes at this interval instead of using file system events (e.g. 500ms)")
 	external := fs.Bool("external", false, "check: also ask every source's url whether it still answers (dead ones are warnings)")
+	strict := fs.Bool("strict", false, "check: make warnings (stale translations) errors")
+	to := fs.String("to", "", "translate: the language to translate into, one of the site's (fr)")
 	reviewDue := fs.String("review-due", "", "check: list the topics whose reviewed date is older than this (365d, 52w, or a duration such as 720h), or missing")
 	switch cmd {
-	case "build", "check", "serve", "new":
+	case "build", "check", "serve", "new", "translate":
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -85,6 +90,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *strict && cmd != "check" {
+		fmt.Fprintln(stderr, "-strict is a flag of check only: go run ./generator check -strict")
 		return 2
 	}
 	if *external && cmd != "check" {
@@ -104,6 +113,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch cmd {
 	case "new":
 		return newTopic(cfg.Content, fs.Args(), stdout, stderr)
+	case "translate":
+		return translate(cfg, *to, fs.Args(), stdout, stderr)
 	case "serve":
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 		defer stop()
@@ -148,6 +159,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if code := report(err, stderr); code != 0 {
 		return code
 	}
+	if code := translationReport(site, cmd == "check", *strict, stdout, stderr); code != 0 {
+		return code
+	}
 	if cmd == "check" {
 		fmt.Fprintf(stdout, "ok: %d topics, %d pages checked in %s\n", res.Topics, res.Pages, res.Duration.Round(time.Millisecond))
 		if dueBefore != "" {
@@ -179,6 +193,29 @@ func checkExternal(site *pipeline.Site, cache string, stdout, stderr io.Writer) 
 	if err != nil {
 		fmt.Fprintln(stderr, "error:", err)
 		return 1
+	}
+	return 0
+}
+
+// translationReport prints the stale translations as warnings (errors
+// under -strict, exit status 1) and, for check, how much of each
+// language is translated.
+func translationReport(site *pipeline.Site, summary, strict bool, stdout, stderr io.Writer) int {
+	g, _ := site.Index()
+	warnings := g.TranslationWarnings().Sort()
+	if strict && len(warnings) > 0 {
+		for i := range warnings {
+			warnings[i].Msg = strings.TrimPrefix(warnings[i].Msg, "warning: ")
+		}
+		return report(warnings.Err(), stderr)
+	}
+	for _, w := range warnings {
+		fmt.Fprintln(stderr, w)
+	}
+	if summary {
+		for _, line := range g.TranslationSummary() {
+			fmt.Fprintln(stdout, "translations:", line)
+		}
 	}
 	return 0
 }
@@ -237,6 +274,63 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
+}
+
+// translate starts a topic's translation beside it (deductible.fr.md),
+// from the original's structure, with the section headings in the
+// language. It never overwrites a file.
+func translate(cfg pipeline.Config, lang string, args []string, stdout, stderr io.Writer) int {
+	if len(args) != 1 || lang == "" {
+		fmt.Fprintln(stderr, "usage: go run ./generator translate -to <language> <slug>   (make translate SLUG=deductible TO=fr)")
+		return 2
+	}
+	cfg.NoGit = true
+	site := pipeline.NewSite(cfg)
+	site.Load()
+	g, _ := site.Index()
+	var codes []string
+	known := false
+	for _, lg := range g.Languages[1:] {
+		codes = append(codes, lg.Code)
+		known = known || lg.Code == lang
+	}
+	if !known {
+		fmt.Fprintf(stderr, "error: %q is not one of the site's other languages (%s): list it under languages in %s\n",
+			lang, strings.Join(codes, ", "), filepath.Join(cfg.Content, content.SettingsFile))
+		return 1
+	}
+	t := g.TopicBySlug(args[0])
+	if t == nil {
+		fmt.Fprintf(stderr, "error: no published topic has the slug %q\n", args[0])
+		return 1
+	}
+	src, err := os.ReadFile(t.Path)
+	if err != nil {
+		fmt.Fprintln(stderr, "error:", err)
+		return 1
+	}
+	p := strings.TrimSuffix(t.Path, ".md") + "." + lang + ".md"
+	data := content.Translation(site.Languages(), t, src, lang, time.Now().Format(time.DateOnly))
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		if errors.Is(err, os.ErrExist) {
+			fmt.Fprintf(stderr, "error: %s exists already; edit it, or remove it to start again\n", p)
+		} else {
+			fmt.Fprintln(stderr, "error:", err)
+		}
+		return 1
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		fmt.Fprintln(stderr, "error:", err)
+		return 1
+	}
+	if err := f.Close(); err != nil {
+		fmt.Fprintln(stderr, "error:", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "created %s: translate its title, summary and text, keeping the headings\n", p)
+	return 0
 }
 
 func newTopic(dir string, args []string, stdout, stderr io.Writer) int {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -208,5 +209,68 @@ func TestProgressConcurrent(t *testing.T) {
 	wg.Wait()
 	if !strings.Contains(out.b.String(), fmt.Sprintf("\rrendering %d / %d pages", total, total)) {
 		t.Errorf("progress never showed the last page: %q", out.b.String())
+	}
+}
+
+// bilingual is a site in English and French with one topic.
+var bilingual = map[string]string{
+	"content/_index.md": "---\ntitle: Words\nlanguages:\n  - code: en\n    name: English\n    default: true\n  - code: fr\n    name: Français\n---\n",
+	"content/deductible.md": "---\ntitle: Deductible\nsummary: The part of a loss the policyholder bears.\naliases: [Excess]\nupdated: 2026-05-01\n---\n\n" +
+		"## Definition\n\nText with a [link](deductible.md#faq).\n\n## FAQ\n\n### Why?\n\nBecause.\n",
+}
+
+func TestTranslate(t *testing.T) {
+	inSite(t, bilingual)
+	args := append([]string{"translate"}, siteFlags...)
+	code, stdout, stderr := runGenerator(append(args, "-to", "fr", "deductible")...)
+	p := filepath.Join("content", "deductible.fr.md")
+	if code != 0 || !strings.HasPrefix(stdout, "created "+p) || stderr != "" {
+		t.Fatalf("translate = %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	src, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"title: Deductible\n", "aliases: [Excess]\n", "## Définition\n", "## Questions fréquentes\n", "### Why?\n",
+		"Text with a [link](deductible.md#faq)."} {
+		if !strings.Contains(string(src), want) {
+			t.Errorf("the translation lacks %q:\n%s", want, src)
+		}
+	}
+	// It is a valid translation from the start.
+	if code, _, stderr := runGenerator(append([]string{"check"}, siteFlags...)...); code != 0 {
+		t.Errorf("check after translate = %d: %s", code, stderr)
+	}
+	for _, c := range []struct {
+		args []string
+		err  string
+	}{
+		{[]string{"-to", "fr", "deductible"}, "error: " + p + " exists already; edit it, or remove it to start again\n"},
+		{[]string{"-to", "de", "deductible"}, "error: \"de\" is not one of the site's other languages (fr): list it under languages in " + filepath.Join("content", "_index.md") + "\n"},
+		{[]string{"-to", "fr", "nothing"}, "error: no published topic has the slug \"nothing\"\n"},
+	} {
+		if code, _, stderr := runGenerator(append(args, c.args...)...); code != 1 || stderr != c.err {
+			t.Errorf("translate %q = %d, %q; want 1, %q", c.args, code, stderr, c.err)
+		}
+	}
+}
+
+// TestStaleTranslation: a translation older than its original is a warning
+// that check prints and passes, and an error under check -strict.
+func TestStaleTranslation(t *testing.T) {
+	files := maps.Clone(bilingual)
+	files["content/deductible.fr.md"] = "---\ntitle: Franchise\nsummary: La part du sinistre que l'assuré conserve.\nupdated: 2026-01-01\n---\n\n" +
+		"## Définition\n\nTexte.\n"
+	inSite(t, files)
+	check := append([]string{"check"}, siteFlags...)
+	warning := filepath.Join("content", "deductible.fr.md") + ":4:1: warning: stale translation: " + filepath.Join("content", "deductible.md") +
+		" was updated 2026-05-01, this translation was updated 2026-01-01; bring it up to date and set updated\n"
+	code, stdout, stderr := runGenerator(check...)
+	if code != 0 || stderr != warning || !strings.Contains(stdout, "translations: fr: 1 of 1 topics translated, 0 not translated\n") {
+		t.Errorf("check = %d, stdout %q, stderr %q; want 0, the summary and the warning", code, stdout, stderr)
+	}
+	code, _, stderr = runGenerator(append(check, "-strict")...)
+	if want := strings.Replace(warning, "warning: ", "", 1) + "1 error\n"; code != 1 || stderr != want {
+		t.Errorf("check -strict = %d, %q; want 1, %q", code, stderr, want)
 	}
 }

@@ -2,6 +2,8 @@ package content
 
 import (
 	"bytes"
+	"encoding/json"
+	"fmt"
 	"path"
 	"slices"
 	"strings"
@@ -27,7 +29,7 @@ import (
 // topic's translation sits beside it with the language in its file name,
 // deductible.fr.md next to deductible.md, or anywhere with the same
 // translation_key as its original. A translation has its own title,
-// aliases, summary and body; what it leaves out of category, tags,
+// aliases, summary and body; what it leaves out of slug, category, tags,
 // related, broader, compare, sources, status and replaced_by is its
 // original's (Inherit), so relations name the default language's slugs.
 
@@ -88,7 +90,7 @@ func (ls *Languages) split(rel string) (lang, stem string) {
 
 // inherited are the keys a translation takes from its original when it
 // leaves them out.
-var inherited = []string{"category", "tags", "related", "broader", "compare", "sources", "status", "replaced_by"}
+var inherited = []string{"slug", "category", "tags", "related", "broader", "compare", "sources", "status", "replaced_by"}
 
 // Inherit completes a translation with what its original says and it
 // does not. It may run again after either changes: a key the translation
@@ -99,6 +101,8 @@ func Inherit(t, original *Topic) {
 			continue
 		}
 		switch key {
+		case "slug": // a translation paired by translation_key has a file name of its own
+			t.Slug = original.Slug
 		case "category":
 			t.Category = original.Category
 		case "tags":
@@ -271,3 +275,48 @@ func slugOf(stem string) string { return stem[strings.LastIndexByte(stem, '/')+1
 
 // LanguageSettingsFile is the name of a language's settings file.
 func LanguageSettingsFile(code string) string { return "_index." + code + ".md" }
+
+// Translation starts the translation of a topic into a language: the
+// original's front matter keys that a translation has of its own (title,
+// summary, aliases) with updated set to today, and its body as it is, with
+// each section heading in the language, for the text to be translated in
+// place. src is the original file; ls knows the site's languages.
+func Translation(ls *Languages, t *Topic, src []byte, lang, today string) []byte {
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	from, to := ls.Words(t.Lang), ls.Words(lang)
+	var b bytes.Buffer
+	b.WriteString("---\n")
+	fmt.Fprintf(&b, "title: %s\n", yamlText(t.Title))
+	fmt.Fprintf(&b, "summary: %s\n", yamlText(t.Summary))
+	if len(t.Aliases) > 0 {
+		quoted := make([]string, len(t.Aliases))
+		for i, a := range t.Aliases {
+			quoted[i] = yamlText(a)
+		}
+		fmt.Fprintf(&b, "aliases: [%s]\n", strings.Join(quoted, ", "))
+	}
+	fmt.Fprintf(&b, "updated: %s\n", today)
+	b.WriteString("---\n")
+	body := src[max(0, min(t.BodyStart, len(src))):]
+	for _, line := range strings.SplitAfter(string(body), "\n") {
+		text := strings.TrimRight(line, "\r\n")
+		if h, ok := strings.CutPrefix(text, "## "); ok {
+			if s, known := sectionOf(from, h, t.Title); known {
+				b.WriteString("## " + to.Sections[s][0] + line[len(text):])
+				continue
+			}
+		}
+		b.WriteString(line)
+	}
+	return b.Bytes()
+}
+
+// yamlText writes a value as YAML: quoted where it would not read back as
+// the same text.
+func yamlText(s string) string {
+	if s == "" || strings.ContainsAny(s, ":#[]{},&*!|>'\"%@`") || strings.TrimSpace(s) != s {
+		q, _ := json.Marshal(s)
+		return string(q)
+	}
+	return s
+}

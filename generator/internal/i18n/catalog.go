@@ -223,7 +223,8 @@ func parseFile(p, code string, src []byte) (*Language, diag.List) {
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(src, &root); err != nil {
-		d.Add(p, yamlLine(err), 1, "%v", strings.TrimPrefix(err.Error(), "yaml: "))
+		line, msg := yamlError(err)
+		d.Add(p, line, 1, "%s", msg)
 		return l, d
 	}
 	if len(root.Content) == 0 {
@@ -289,14 +290,20 @@ func stringKeys() []string {
 	return out
 }
 
-// yamlLine digs the line out of a YAML error ("yaml: line 3: ...").
-func yamlLine(err error) int {
+// yamlError digs the line out of a YAML error ("yaml: line 3: ..."). The
+// parser's own messages ("did not find expected ...") count lines from
+// 0, the scanner's from 1.
+func yamlError(err error) (int, string) {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	var n int
-	msg := err.Error()
-	if i := strings.Index(msg, "line "); i >= 0 {
-		fmt.Sscanf(msg[i+5:], "%d", &n)
+	if _, scanErr := fmt.Sscanf(msg, "line %d:", &n); scanErr != nil {
+		return 0, msg
 	}
-	return n
+	msg = strings.TrimSpace(msg[strings.IndexByte(msg, ':')+1:])
+	if strings.HasPrefix(msg, "did not find expected") {
+		n++
+	}
+	return n, msg
 }
 
 // Text returns a string with its {placeholders} filled from pairs of

@@ -700,6 +700,9 @@ func (s *Site) topicList() []*content.Topic {
 	return out
 }
 
+// Languages is what reading a file knows of the site's languages.
+func (s *Site) Languages() *content.Languages { return s.langs }
+
 // Index builds the glossary from what is loaded.
 // After an edit that kept every topic's place (see Glossary.Update), the
 // previous glossary is updated rather than built anew.
@@ -765,7 +768,10 @@ func (s *Site) Generate(mode Mode) (Result, error) {
 	if len(d) > 0 {
 		return Result{}, d.Err()
 	}
-	res := Result{Topics: len(g.Topics), Pages: p.pages, Removed: len(p.removed)}
+	res := Result{Pages: p.pages, Removed: len(p.removed)}
+	for _, lg := range g.Languages {
+		res.Topics += len(lg.Topics)
+	}
 	if mode == Full && out.complete && p.unchanged() {
 		// The output already is this site: leave it alone, but for the
 		// cache, whose file times may have moved.

@@ -68,18 +68,19 @@ func (r *Renderer) translations(t *content.Topic) []*content.Topic {
 	return r.G.Translations(t)
 }
 
-// versions returns the path of page p of glossary g in each language, ""
-// where that language has no such page.
-func versions(g *glossary.Glossary, p Page) []string {
+// pageVersions returns the path of page p of glossary g in each language,
+// and whether that language has such a page (the default language's home
+// page has the path "").
+func pageVersions(g *glossary.Glossary, p Page) ([]string, []bool) {
 	langs := g.Languages
-	out := make([]string, len(langs))
+	out, has := make([]string, len(langs)), make([]bool, len(langs))
 	rest := strings.TrimPrefix(p.File, g.Prefix)
 	rest = strings.TrimSuffix(rest, "index.html")
 	for i, lg := range langs {
 		switch p.Kind {
 		case TopicPage:
 			if t := g.Translations(p.Topic)[i]; t != nil {
-				out[i] = content.PagePath(t)
+				out[i], has[i] = content.PagePath(t), true
 			}
 		case CategoryPage, TagPage:
 			groups := lg.Categories
@@ -88,14 +89,14 @@ func versions(g *glossary.Glossary, p Page) []string {
 			}
 			for _, g := range groups {
 				if g.Slug == p.Group.Slug {
-					out[i] = lg.Prefix + rest
+					out[i], has[i] = lg.Prefix+rest, true
 				}
 			}
 		case HomePage, CategoriesPage, TagsPage, SearchPage:
-			out[i] = lg.Prefix + rest
+			out[i], has[i] = lg.Prefix+rest, true
 		}
 	}
-	return out
+	return out, has
 }
 
 // languages fills a page's alternates, language switcher and script
@@ -125,18 +126,18 @@ func (r *Renderer) languages(v *View, p Page) {
 		}
 		return v.Root + path
 	}
-	paths := versions(r.G, p)
+	paths, has := pageVersions(r.G, p)
 	for i, lg := range langs {
-		if paths[i] != "" {
+		if has[i] {
 			v.Alternates = append(v.Alternates, Alternate{Lang: lg.Code, URL: at(paths[i])})
 		}
 	}
-	if len(v.Alternates) > 0 && paths[0] != "" {
+	if len(v.Alternates) > 0 && has[0] {
 		v.Alternates = append(v.Alternates, Alternate{Lang: "x-default", URL: at(paths[0])})
 	}
 	for i, lg := range langs {
 		l := LanguageLink{Code: lg.Code, Name: names[i].Name, URL: v.Root + paths[i], Current: lg == r.G}
-		if paths[i] == "" {
+		if !has[i] {
 			l.Missing, l.URL = true, v.Root+lg.Prefix
 			title := v.Title
 			if p.Topic != nil {

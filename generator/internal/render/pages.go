@@ -829,13 +829,13 @@ func (r *Renderer) sitemap(w io.Writer) diag.List {
 				b.WriteString("<lastmod>" + updated + "</lastmod>")
 			}
 			if multi {
-				paths := versions(g, p)
+				paths, has := pageVersions(g, p)
 				for i, v := range paths {
-					if v != "" {
+					if has[i] {
 						fmt.Fprintf(&b, `<xhtml:link rel="alternate" hreflang="%s" href="%s"/>`, xmlEscape(g.Languages[i].Code), xmlEscape(base+v))
 					}
 				}
-				if paths[0] != "" {
+				if has[0] {
 					fmt.Fprintf(&b, `<xhtml:link rel="alternate" hreflang="x-default" href="%s"/>`, xmlEscape(base+paths[0]))
 				}
 			}
