@@ -53,6 +53,9 @@ func (g *Glossary) translationErrors() diag.List {
 				line = k
 				what = fmt.Sprintf("no topic in the default language has translation_key %q", t.Key[len("key:"):])
 			}
+			if o := def.byRel[t.Key]; o != nil && o.Key != t.Key {
+				what = fmt.Sprintf("%s pairs its translations by translation_key %q: set translation_key: %s here", o.Path, o.Key[len("key:"):], o.Key[len("key:"):])
+			}
 			for _, dr := range def.drafts {
 				if dr.Key == t.Key {
 					what = fmt.Sprintf("its original %s is a draft and is not published (build with -drafts to preview)", dr.Path)

@@ -213,3 +213,72 @@ func TestLanguages(t *testing.T) {
 func htmlText(s string) string {
 	return strings.NewReplacer("&#39;", "'", "&amp;", "&", "&lt;", "<", "&gt;", ">", "&#34;", `"`).Replace(s)
 }
+
+// TestLanguagesServed edits the three-language site as the dev server
+// does: an edit of a translation's text re-renders its page alone, and
+// after every edit the output is what a full build of the same files
+// writes.
+func TestLanguagesServed(t *testing.T) {
+	unpackSite(t, "languages")
+	s := servedSite(t)
+	edit := func(file string, change func(string) string) {
+		src, err := os.ReadFile(file)
+		if err != nil && !os.IsNotExist(err) {
+			t.Fatal(err)
+		}
+		if change == nil {
+			if err := os.Remove(file); err != nil {
+				t.Fatal(err)
+			}
+		} else {
+			writeFile(t, file, change(string(src)))
+		}
+		if !s.Reload([]string{file}) {
+			t.Fatalf("editing %s changed nothing", file)
+		}
+	}
+	replace := func(old, new string) func(string) string {
+		return func(src string) string {
+			if !strings.Contains(src, old) {
+				t.Fatalf("no %q to replace", old)
+			}
+			return strings.Replace(src, old, new, 1)
+		}
+	}
+	steps := []struct {
+		name, file string
+		change     func(string) string
+		// only, if set, are the files the step may change.
+		only []string
+	}{
+		{"a French answer", "content/deductible.fr.md", replace("une part de chaque sinistre", "une part de chaque perte"),
+			[]string{"fr/topics/deductible/index.html"}},
+		{"a French title", "content/settlement-gap.fr.md", replace("title: Écart de règlement", "title: Écart d'indemnisation"), nil},
+		{"a new German translation", "content/settlement-gap.de.md", func(string) string {
+			return "---\ntitle: Regulierungslücke\nsummary: Der Unterschied zwischen gemeldetem Schaden und gezahltem Betrag.\nupdated: 2026-03-01\n---\n\n## Definition\n\nDie Lücke zwischen [Selbstbehalt](deductible.md) und Zahlung.\n"
+		}, nil},
+		{"the French category names", "content/_index.fr.md", replace("name: Tarification", "name: Prix"), nil},
+		{"an English title the translations link to", "content/equivalence-principle.md",
+			replace("title: Equivalence Principle", "title: Principle of Equivalence"), nil},
+		{"a translation removed", "content/exclusion.de.md", nil, nil},
+	}
+	for _, st := range steps {
+		before := snapshot(t, testConfig.Out)
+		edit(st.file, st.change)
+		if _, err := s.Generate(InPlace); err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		after := snapshot(t, testConfig.Out)
+		if st.only != nil {
+			if diff := changed(before, after); !slices.Equal(diff, st.only) {
+				t.Errorf("%s: changed %q, want %q", st.name, diff, st.only)
+			}
+		}
+		cfg := testConfig
+		cfg.Out, cfg.Cache = "full", "full-cache"
+		mustBuild(t, cfg)
+		if diff := changed(after, snapshot(t, cfg.Out)); len(diff) > 0 {
+			t.Errorf("%s: the served site differs from a full build in %q", st.name, diff)
+		}
+	}
+}
