@@ -58,7 +58,7 @@ func TestAxe(t *testing.T) {
 	total := 0
 	for _, scheme := range []string{"light", "dark"} {
 		b.colorScheme(scheme)
-		for _, name := range []string{"home", "topic", "category", "tag"} {
+		for _, name := range sampleNames {
 			what := fmt.Sprintf("%s page %s (%s)", name, pages[name], scheme)
 			b.open(base + pages[name])
 			vs := runAxe(b, what, string(src))

@@ -161,7 +161,7 @@ func TestNarrowScreens(t *testing.T) {
 	base := serveSite(t)
 	b := newBrowser(t, 320, 640)
 	b.viewport(320, 640)
-	for _, name := range []string{"home", "topic", "category", "tag"} {
+	for _, name := range sampleNames {
 		b.open(base + pages[name])
 		w := eval[int](b, "width", `document.documentElement.scrollWidth`)
 		if w > 320 {

@@ -176,19 +176,27 @@ func httpGet(ctx context.Context, url string) (*http.Response, error) {
 	return http.DefaultClient.Do(req)
 }
 
-// Sample pages of the shipped site that the browser audits visit.
+// Sample pages of the shipped site that the browser audits visit, in
+// English and in French.
 const (
-	homePath     = "/"
-	topicPath    = "/topics/shared-responsibility-model/"
-	categoryPath = "/categories/cyber-technology/"
-	tagPath      = "/tags/cloud/"
+	homePath       = "/"
+	topicPath      = "/topics/shared-responsibility-model/"
+	categoryPath   = "/categories/cyber-technology/"
+	tagPath        = "/tags/cloud/"
+	frHomePath     = "/fr/"
+	frTopicPath    = "/fr/topics/shared-responsibility-model/"
+	frCategoryPath = "/fr/categories/policy-structure/"
 )
+
+// sampleNames are the sample pages in the order the audits visit them.
+var sampleNames = []string{"home", "topic", "category", "tag", "fr-home", "fr-topic", "fr-category"}
 
 // samplePages exist in every build of the shipped content; a test that
 // visits them fails clearly if a rename moved one.
 func samplePages(t testing.TB) map[string]string {
 	t.Helper()
-	pages := map[string]string{"home": homePath, "topic": topicPath, "category": categoryPath, "tag": tagPath}
+	pages := map[string]string{"home": homePath, "topic": topicPath, "category": categoryPath, "tag": tagPath,
+		"fr-home": frHomePath, "fr-topic": frTopicPath, "fr-category": frCategoryPath}
 	dir := site(t)
 	for name, p := range pages {
 		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(p), "index.html")); err != nil {
