@@ -102,6 +102,8 @@ func BenchmarkProcess(b *testing.B) {
 		if off := withoutExports(b, site); off != "" {
 			programs = append(programs, program{"generator build (cold, exports off)", ours(gen, "build", off, "../../..", out+"-off"), out + "-off", true})
 		}
+		fr := withFrench(b, site)
+		programs = append(programs, program{"generator build (cold, +20% in French)", ours(gen, "build", fr, "../../..", out+"-fr"), out + "-fr", true})
 		if base != "" {
 			// Without -cache, which older revisions do not have.
 			baseRun := func(cmd, out string) []string { return ours(base, cmd, content, baseTree, out)[:10] }
@@ -163,6 +165,53 @@ func withoutExports(b *testing.B, site string) string {
 		b.Fatal(err)
 	}
 	return off
+}
+
+// withFrench makes a copy of site's content folder in two languages:
+// English, and French for every fifth topic (20%), each translation its
+// original with a French title and French section headings. Originals
+// are hard-linked.
+func withFrench(b *testing.B, site string) string {
+	content := filepath.Join(site, "content")
+	fr := filepath.Join(site+"-fr", "content")
+	headings := strings.NewReplacer("## Definition\n", "## Définition\n", "## Structural Characteristics\n", "## Caractéristiques structurelles\n",
+		"## Parameters & Conditions\n", "## Paramètres et conditions\n", "## Topic Relationships\n", "## Relations entre les sujets\n",
+		"## Exceptions, Limitations & Boundaries\n", "## Exceptions, limites et frontières\n", "## FAQ\n", "## Questions fréquentes\n")
+	n := 0
+	err := filepath.WalkDir(content, func(p string, e os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		dst := filepath.Join(fr, strings.TrimPrefix(p, content))
+		switch {
+		case e.IsDir():
+			return os.MkdirAll(dst, 0o755)
+		case p == filepath.Join(content, "_index.md"):
+			settings, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			text := strings.Replace(string(settings), "\nlanguage: en\n", "\n", 1)
+			text = strings.Replace(text, "---\n", "---\nlanguages:\n  - code: en\n    name: English\n    default: true\n  - code: fr\n    name: Français\n", 1)
+			return os.WriteFile(dst, []byte(text), 0o644)
+		}
+		if err := os.Link(p, dst); err != nil {
+			return err
+		}
+		if n++; n%5 != 0 || !strings.HasSuffix(p, ".md") {
+			return nil
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		text := strings.Replace(string(src), "\ntitle: ", "\ntitle: Fr ", 1)
+		return os.WriteFile(strings.TrimSuffix(dst, ".md")+".fr.md", []byte(headings.Replace(text)), 0o644)
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return fr
 }
 
 // program is one row's command; cold runs start from no output folder.
@@ -236,6 +285,7 @@ func printTable(rows []row) {
 	// What one row costs over another at the same size, where both ran.
 	for _, c := range []struct{ what, row, over string }{
 		{"the exports add to a cold build", "generator build (cold)", "generator build (cold, exports off)"},
+		{"a second language on 20% of the topics adds to a cold build", "generator build (cold, +20% in French)", "generator build (cold)"},
 		{"check costs over the base revision's", "generator check", "base check"},
 		{"a cold build costs over the base revision's", "generator build (cold)", "base build (cold)"},
 	} {
