@@ -184,7 +184,11 @@ func checkExternal(site *pipeline.Site, cache string, stdout, stderr io.Writer) 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	c := &linkcheck.Checker{CacheFile: filepath.Join(cache, "external.json")}
-	rep, err := c.Check(ctx, linkcheck.Sources(g.Topics))
+	var topics []*content.Topic
+	for _, lg := range g.Languages {
+		topics = append(topics, lg.Topics...)
+	}
+	rep, err := c.Check(ctx, linkcheck.Sources(topics))
 	for _, w := range rep.Warnings {
 		fmt.Fprintln(stderr, w)
 	}

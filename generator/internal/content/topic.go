@@ -300,7 +300,12 @@ func ParseHeader(ls *Languages, path, rel string, src []byte) (*Topic, diag.List
 	if t.Slug == "" {
 		t.Slug = slugOf(stem)
 		if !ValidSlug(t.Slug) {
-			d.Add(path, 1, 1, "file name %q does not make a valid slug (lowercase letters, digits, hyphens): rename the file or set slug", path)
+			hint := "rename the file or set slug"
+			if strings.Count(slugOf(stem), ".") == 1 {
+				// deductible.fr.md on a site that does not list fr.
+				hint += "; for a translation, list its language under languages in " + SettingsFile
+			}
+			d.Add(path, 1, 1, "file name %q does not make a valid slug (lowercase letters, digits, hyphens): %s", path, hint)
 		}
 	}
 	t.BodyStart, t.BodyLine = fm.bodyStart, fm.bodyLine

@@ -193,6 +193,7 @@ func (r *Renderer) Fingerprint(p Page) uint64 {
 		for _, t := range p.Group.Topics {
 			h.num(r.refs[t])
 		}
+		h.num(r.groupsHash)
 	case DataFile:
 		h.num(p.dataHash)
 	case RedirectPage:
@@ -242,11 +243,16 @@ func (r *Renderer) hashShared() {
 		}
 	}
 	r.all = uint64(all)
+	// Every language's groups: a category page's switcher leads to the
+	// same category in the languages that have it.
 	groups := newHasher()
-	for _, gs := range [][]*glossary.Group{r.G.Categories, r.G.Tags} {
-		for _, g := range gs {
-			groups.str(g.Name)
-			groups.num(uint64(len(g.Topics)))
+	for _, lg := range r.G.Languages {
+		groups.str(lg.Code)
+		for _, gs := range [][]*glossary.Group{lg.Categories, lg.Tags} {
+			for _, g := range gs {
+				groups.str(g.Name)
+				groups.num(uint64(len(g.Topics)))
+			}
 		}
 	}
 	r.groupsHash = uint64(groups)
