@@ -4,6 +4,27 @@
 (function () {
   "use strict";
 
+  // ---- the words the script writes: English, or the page's language's,
+  // which the page carries as data-strings on #search (the keys of
+  // i18n.ScriptKeys) ----
+  var searchBox = document.getElementById("search");
+  var T = {
+    defined_in_law: "Defined in law:", close_spelling: "Close spelling", no_topics: "No topics match.",
+    type_two: "Type at least two letters.", did_you_mean: "Did you mean", no_results: "No results.",
+    search_unavailable: "Search is unavailable: part of the index could not be loaded. Try again.",
+    in_language: "in {language}", deprecated: "deprecated",
+    result_one: "{n} result. Use the arrow keys to choose, Enter to open.",
+    result_other: "{n} results. Use the arrow keys to choose, Enter to open."
+  };
+  try {
+    var own = JSON.parse((searchBox && searchBox.getAttribute("data-strings")) || "{}");
+    Object.keys(own).forEach(function (k) { if (typeof own[k] === "string") T[k] = own[k]; });
+  } catch (e) { /* a page's strings that do not parse leave English */ }
+  // message is a string of T with its {placeholders} filled.
+  function message(key, values) {
+    return T[key].replace(/\{(\w+)\}/g, function (all, k) { return values && k in values ? values[k] : all; });
+  }
+
   // ---- print: show where each link leads, as an absolute URL ----
   var links = document.querySelectorAll("main a[href]:not([href^='#'])");
   for (var i = 0; i < links.length; i++) links[i].setAttribute("data-href", links[i].href);
@@ -39,7 +60,6 @@
     var island = document.getElementById("term-cards");
     var cards = {};
     try { if (island) cards = JSON.parse(island.textContent); } catch (e) { cards = {}; }
-    var searchBox = document.getElementById("search");
     var topics = new URL(((searchBox && searchBox.getAttribute("data-root")) || "") + "topics/", location.href).pathname;
     var card = null, owner = null, pending = null, dismissed = null, showTimer = 0, hideTimer = 0;
 
@@ -50,7 +70,7 @@
       var slug = u.pathname.slice(topics.length).replace(/\/$/, "");
       var item = a.parentNode, beside = item.querySelector(":scope > .topic-summary");
       var d = cards[slug];
-      if (d) return { title: d[0], kicker: d[1], summary: d[2], law: d[3] ? "Defined in law: " + d[3] : "", url: u.href, beside: !!beside };
+      if (d) return { title: d[0], kicker: d[1], summary: d[2], law: d[3] ? T.defined_in_law + " " + d[3] : "", url: u.href, beside: !!beside };
       if (item.hasAttribute("data-kicker")) {
         var mark = item.querySelector(":scope > .law-mark");
         return { title: a.textContent, kicker: item.getAttribute("data-kicker"), summary: beside ? beside.textContent : "",
@@ -170,8 +190,10 @@
   // its words, ranks every topic from their postings, and only then
   // fetches the data of the results it shows. Names (titles, aliases)
   // rank above the text; a common word's text postings are fetched only
-  // when the names cannot fill the list.
-  var box = document.getElementById("search");
+  // when the names cannot fill the list. Each language has its own index,
+  // under its home (data-root); a topic's names in the site's other
+  // languages find it too, marked with their language.
+  var box = searchBox;
   if (!box || !window.fetch) return;
   var root = box.getAttribute("data-root") || "";
   var input = document.getElementById("search-input");
@@ -181,9 +203,19 @@
   box.hidden = false;
 
   var MAX = 10;
+  // The page's language cuts a query into words as the generator cut the
+  // index of the same language (render/search.go): its stop words, and
+  // for French its elided words ("l'assureur" is "assureur") and plurals.
+  var french = /^fr(-|$)/i.test(document.documentElement.lang);
+  var STOP_WORDS = {
+    en: "a an and are as at be by for from has have in is it its may not of on or that the their this to was which with",
+    fr: "au aux avec ce ces dans de des du elle en est et il ils la le les leur leurs ne ou par pour que qui sa se ses son sont sur un une"
+  };
+  // ELISIONS are i18n.Elisions("fr").
+  var ELISIONS = "c d j l m n s t qu jusqu lorsqu puisqu quoiqu";
+  var ELIDED = new RegExp("(^|[^\\p{L}])(?:" + ELISIONS.split(" ").join("|") + ")['’ʼ]", "giu");
   var STOP = {};
-  ("a an and are as at be by for from has have in is it its may not of on or that the their this " +
-    "to was which with").split(" ").forEach(function (w) { STOP[w] = true; });
+  (french ? STOP_WORDS.fr + " " + ELISIONS : STOP_WORDS.en).split(" ").forEach(function (w) { STOP[w] = true; });
   var meta = null, files = {};
   var active = -1, results = [], seq = 0;
 
@@ -218,24 +250,52 @@
   function shard(key, m) {
     return m.shardSet[key] ? get("search/terms/" + key + ".json") : Promise.resolve({ n: {}, b: {} });
   }
-  function split(text) { return text.toLowerCase().split(/[^\p{L}\p{N}]+/u); }
-  // words splits text as the generator does: lowercase words of two
-  // letters or more, without stop words.
+  // SPELLED are the letters that NFD leaves whole, as i18n.Fold writes
+  // them out.
+  var SPELLED = { "œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł": "l", "đ": "d" };
+  var UNSPELLED = new RegExp("[" + Object.keys(SPELLED).join("") + "]", "g");
+  // fold is i18n.Fold, by which the index holds its words: lower case,
+  // without diacritics, ligatures written out ("Réclamation" is
+  // "reclamation", "Œuvre" "oeuvre").
+  function fold(text) {
+    return text.toLowerCase().normalize("NFD").replace(/\p{Mn}/gu, "").replace(UNSPELLED, function (c) { return SPELLED[c]; });
+  }
+  function split(text) { return fold(text).split(/[^\p{L}\p{Nd}]+/u); }
+  // words splits text as the generator does: folded words of two letters
+  // or more, without stop words.
   function words(text) {
     return split(text).filter(function (w) { return Array.from(w).length >= 2 && !STOP[w]; });
   }
+  // elide drops a French query's elided words, so that "l'assureur" run
+  // together is "assureur".
+  function elide(q) { return french ? q.replace(ELIDED, "$1") : q; }
 
   // stem strips English endings so that a word and its inflections meet:
   // deductibles/deductible, riders/rider, reinsurer/reinsurance,
   // misconfigured/misconfiguration. It is applied alike to the query and
-  // to the index's words, so stripping too much only merges words.
+  // to the index's words, so stripping too much only merges words. On a
+  // French page French plurals meet their singulars too (the index holds
+  // English names as well, from the other language).
   function stem(w) {
     if (w.length <= 3) return w;
     var m;
     if ((m = /^(.{3,})ies$/.exec(w))) w = m[1] + "y";
     else if ((m = /^(.{3,}(?:ss|x|z|ch|sh))es$/.exec(w))) w = m[1];
     else if ((m = /^(.{3,}[^su])s$/.exec(w))) w = m[1];
+    if (french) w = frenchSingular(w);
     if ((m = /^(.{4,}?)(?:ations?|ings?|ers?|ance|ence|ions?|ed|e|y)$/.exec(w))) w = m[1];
+    return w;
+  }
+  // frenchSingular brings a French plural whose -s the English rules took
+  // already, or whose -s or -x it takes here, to what its singular
+  // becomes: -aux, -au and -ail all end in -al (journaux/journal,
+  // bureaux/bureau, travaux/travail), feux is feu, reçus reçu, and -ie
+  // ends in -y, as English made garanties "garanty".
+  function frenchSingular(w) {
+    var m;
+    if ((m = /^(.{3,}u)s$/.exec(w)) || (m = /^(.{3,})x$/.exec(w))) w = m[1];
+    if ((m = /^(.+)(?:au|ail)$/.exec(w))) w = m[1] + "al";
+    else if ((m = /^(.{2,})ie$/.exec(w))) w = m[1] + "y";
     return w;
   }
   // distance is the edit distance between a and b (a swap of two letters
@@ -355,6 +415,7 @@
   }
 
   function rank(q, m) {
+    q = elide(q);
     var qs = words(q);
     var whole = split(q).join("");
     if (!qs.length && whole.length >= 2) qs = [whole]; // "e&o": the compact form alone
@@ -466,23 +527,41 @@
         var typo = cs.filter(function (c) { return c.typo; }).sort(function (a, b) { return b.quality - a.quality; });
         if (typo.length) typoWords[r.qs[i]] = typo[0].word;
       });
-      return {
-        qs: r.qs, typoWords: typoWords,
-        items: top.map(function (x, i) {
-          var d = chunks[i][x.id % m.chunk];
-          return { title: d[0], url: root + "topics/" + d[1] + "/", summary: d[2], alias: x.name > 0 ? d[3][x.name - 1] : "",
-            law: d[4], kicker: d[5], deprecated: x.dep, typo: x.typo };
-        })
-      };
+      var items = top.map(function (x, i) {
+        // d[6], where the topic has names in other languages, is the
+        // language of each of d[3], "" for the page's.
+        var d = chunks[i][x.id % m.chunk], lang = x.name > 0 && d[6] ? d[6][x.name - 1] : "";
+        return { title: d[0], url: root + "topics/" + d[1] + "/", summary: d[2], alias: x.name > 0 ? d[3][x.name - 1] : "",
+          lang: lang, language: lang && ((m.languages && m.languages[lang]) || lang),
+          law: d[4], kicker: d[5], deprecated: x.dep, typo: x.typo };
+      });
+      // The index holds words folded: the hint spells a word as the
+      // results write it where one does ("réclamation", not "reclamation").
+      Object.keys(typoWords).forEach(function (q) { typoWords[q] = written(typoWords[q], items); });
+      return { qs: r.qs, typoWords: typoWords, items: items };
     });
   }
 
+  // WORD is a word as written: a combining mark is part of it, as fold()
+  // drops it.
+  var WORD = /[\p{L}\p{Nd}\p{Mn}]+/gu;
+  // written is how the results write a folded word, lower case, or the
+  // word itself.
+  function written(word, items) {
+    for (var i = 0; i < items.length; i++) {
+      var ws = [items[i].alias, items[i].title, items[i].summary].join(" ").match(WORD) || [];
+      for (var j = 0; j < ws.length; j++) if (fold(ws[j]) === word) return ws[j].toLowerCase();
+    }
+    return word;
+  }
+
   // mark appends text to el with the words that match the query in
-  // <mark>: built from text nodes, never from HTML.
+  // <mark>: built from text nodes, never from HTML. Words compare folded
+  // and show as written.
   function mark(el, text, qs) {
-    var re = /[\p{L}\p{N}]+/gu, at = 0, m;
+    var re = new RegExp(WORD.source, "gu"), at = 0, m;
     while ((m = re.exec(text))) {
-      var w = m[0].toLowerCase();
+      var w = fold(m[0]);
       var hit = qs.some(function (q) {
         return match(q, w, true) || (typos(q.length) && w.length >= 4 && distance(q, w, typos(q.length)) <= typos(q.length));
       });
@@ -518,16 +597,27 @@
       li.setAttribute("data-url", item.url);
       li.appendChild(part("span", "result-kicker", item.kicker));
       var t = part("span", "result-title", "");
-      // The name the query found, when it is an alias: "Excess → Deductible".
+      // The name the query found, when it is an alias: "Excess → Deductible";
+      // a name in another language says which: "Franchise (fr) → Deductible".
       if (item.alias) {
-        mark(t, item.alias, qs);
+        var alias = part("span", "", "");
+        mark(alias, item.alias, qs);
+        t.appendChild(alias);
+        if (item.lang) {
+          alias.lang = item.lang;
+          var code = part("abbr", "result-lang", item.lang);
+          code.title = message("in_language", { language: item.language });
+          t.appendChild(document.createTextNode(" ("));
+          t.appendChild(code);
+          t.appendChild(document.createTextNode(")"));
+        }
         t.appendChild(document.createTextNode(" → "));
       }
       mark(t, item.title, item.alias ? [] : qs);
-      if (item.deprecated) t.appendChild(document.createTextNode(" (deprecated)"));
+      if (item.deprecated) t.appendChild(document.createTextNode(" (" + T.deprecated + ")"));
       li.appendChild(t);
-      if (item.typo) li.appendChild(part("span", "result-note", "Close spelling"));
-      if (item.law) li.appendChild(part("span", "law-mark", "Defined in law: " + item.law));
+      if (item.typo) li.appendChild(part("span", "result-note", T.close_spelling));
+      if (item.law) li.appendChild(part("span", "law-mark", T.defined_in_law + " " + item.law));
       li.appendChild(part("span", "result-summary", item.summary, qs));
       li.addEventListener("mousedown", function (e) { e.preventDefault(); });
       li.addEventListener("click", function () { location.href = item.url; });
@@ -540,19 +630,19 @@
     if (open && !results.length) {
       var li = document.createElement("li");
       li.className = "no-results";
-      li.textContent = res ? "No topics match." : "Type at least two letters.";
+      li.textContent = res ? T.no_topics : T.type_two;
       list.appendChild(li);
     }
     // No name matched as typed (the best result is a close spelling):
-    // offer the query as the index spells it.
+    // offer the query with its misspelt words as the results spell them.
     var fixed = "";
     if (res && results.length && results[0].typo) {
-      fixed = split(q).map(function (w) { return res.typoWords[w] || w; }).filter(Boolean).join(" ");
+      fixed = (elide(q).match(WORD) || []).map(function (w) { return res.typoWords[fold(w)] || w.toLowerCase(); }).join(" ");
     }
     hint.textContent = "";
     hint.hidden = !fixed;
     if (fixed) {
-      hint.appendChild(document.createTextNode("Did you mean "));
+      hint.appendChild(document.createTextNode(T.did_you_mean + " "));
       var a = part("a", "", fixed);
       a.href = root + "search/?q=" + encodeURIComponent(fixed);
       a.addEventListener("mousedown", function (e) { e.preventDefault(); });
@@ -561,8 +651,8 @@
       hint.appendChild(document.createTextNode("?"));
     }
     status.textContent = !open ? "" : (results.length ?
-      results.length + (results.length === 1 ? " result" : " results") + ". Use the arrow keys to choose, Enter to open." :
-      "No results.") + (fixed ? " Did you mean " + fixed + "?" : "");
+      message(results.length === 1 ? "result_one" : "result_other", { n: results.length }) :
+      T.no_results) + (fixed ? " " + T.did_you_mean + " " + fixed + "?" : "");
   }
 
   function move(delta) {
@@ -594,7 +684,7 @@
         render(null, q);
         list.hidden = true;
         input.setAttribute("aria-expanded", "false");
-        status.textContent = "Search is unavailable: part of the index could not be loaded. Try again.";
+        status.textContent = T.search_unavailable;
         status.classList.remove("visually-hidden");
       }
     });

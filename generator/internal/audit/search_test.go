@@ -7,12 +7,14 @@ package audit_test
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -360,4 +362,269 @@ func TestSearchShared(t *testing.T) {
 			t.Errorf("a failed shard broke the script: %s", e)
 		}
 	}
+}
+
+// bilingualSite is a glossary in English and French: most terms are
+// translated, Subrogation is not; Franchise (Deductible) is defined in law.
+var bilingualSite = map[string]string{
+	"_index.md":     "---\ntitle: Bilingual Glossary\nlanguages:\n  - code: en\n    name: English\n    default: true\n  - code: fr\n    name: Français\n---\n\nTerms.\n",
+	"deductible.md": "---\ntitle: Deductible\nsummary: The part of a loss the insured bears.\ncategory: Policy Structure\naliases: [Excess]\n---\n\n## Definition\n\nThe insured bears it before the insurer pays.\n",
+	"deductible.fr.md": "---\ntitle: Franchise\nsummary: La part du sinistre qui reste à la charge de l'assuré.\naliases: [Franchise contractuelle]\n" +
+		"sources:\n  - title: Code des assurances\n    locator: art. L121-1\n    kind: law\n---\n\n## Définition\n\nL'assuré garde la franchise avant que l'assureur n'indemnise.\n",
+	"claims-made-policy.md":    "---\ntitle: Claims-Made Policy\nsummary: A policy triggered by the claim, not the occurrence.\ncategory: Casualty\n---\n\n## Definition\n\nThe claim must be made in the period.\n",
+	"claims-made-policy.fr.md": "---\ntitle: Garantie en base réclamation\nsummary: Une garantie déclenchée par la première réclamation.\n---\n\n## Définition\n\nLa [franchise](deductible.md) s'applique à chaque réclamation.\n",
+	"premium.md":               "---\ntitle: Premium\nsummary: The price of cover.\ncategory: Policy Structure\n---\n\n## Definition\n\nThe policyholder pays it.\n",
+	"premium.fr.md":            "---\ntitle: Prime\nsummary: Le prix de la garantie.\n---\n\n## Définition\n\nLe souscripteur la verse.\n",
+	"insurer.md":               "---\ntitle: Insurer\nsummary: The party that pays covered losses.\ncategory: Policy Structure\n---\n\n## Definition\n\nIt issues the policy.\n",
+	"insurer.fr.md":            "---\ntitle: Assureur\nsummary: Celui qui indemnise les sinistres garantis.\n---\n\n## Définition\n\nIl émet la police.\n",
+	"policy-limit.md":          "---\ntitle: Policy Limit\nsummary: The most a policy pays.\ncategory: Policy Structure\n---\n\n## Definition\n\nThe cap on payment.\n",
+	"policy-limit.fr.md":       "---\ntitle: Plafond de garantie\nsummary: Le montant maximal que verse le contrat.\n---\n\n## Définition\n\nLe plafond borne le paiement.\n",
+	"special-risk.md":          "---\ntitle: Special Risk\nsummary: A risk outside the usual classes.\ncategory: Underwriting\n---\n\n## Definition\n\nIt needs its own terms.\n",
+	"special-risk.fr.md":       "---\ntitle: Risque spécial\nsummary: Un risque hors des catégories habituelles.\n---\n\n## Définition\n\nIl demande des conditions propres.\n",
+	"subrogation.md":           "---\ntitle: Subrogation\nsummary: The insurer's right to recover from the party at fault.\ncategory: Claims\n---\n\n## Definition\n\nAfter paying, the insurer steps into the insured's shoes.\n",
+}
+
+// bilingualDir builds bilingualSite with the shipped templates (and
+// their French catalogue), once per run.
+var bilingualDir = sync.OnceValues(func() (string, error) {
+	src := filepath.Join(tmpRoot, "bilingual-content")
+	if err := os.MkdirAll(src, 0o755); err != nil {
+		return "", err
+	}
+	for name, text := range bilingualSite {
+		if err := os.WriteFile(filepath.Join(src, name), []byte(text), 0o644); err != nil {
+			return "", err
+		}
+	}
+	out := filepath.Join(tmpRoot, "bilingual-public")
+	s := pipeline.NewSite(pipeline.Config{
+		Content: src, Templates: filepath.Join(repoRoot, "templates"), Static: filepath.Join(repoRoot, "static"),
+		Out: out, Cache: filepath.Join(tmpRoot, "bilingual-cache"), NoGit: true,
+	})
+	s.Load()
+	if _, err := s.Generate(pipeline.Full); err != nil {
+		return "", fmt.Errorf("building %s: %v", src, err)
+	}
+	return out, nil
+})
+
+func bilingual(t *testing.T) string {
+	t.Helper()
+	dir, err := bilingualDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// searchDoc is a docs entry of a search index as the script reads it.
+type searchDoc struct {
+	title, slug string
+	names       []string // the other names,
+	langs       []string // and their languages, "" for the index's own
+}
+
+// readSearchIndex reads the docs and the words of the index under dir.
+func readSearchIndex(t *testing.T, dir string) (docs []searchDoc, words map[string]bool) {
+	t.Helper()
+	var meta struct{ Docs, Chunk int }
+	readJSON(t, filepath.Join(dir, "search", "meta.json"), &meta)
+	for k := 0; k*meta.Chunk < meta.Docs; k++ {
+		var chunk [][]json.RawMessage
+		readJSON(t, filepath.Join(dir, "search", fmt.Sprintf("docs-%d.json", k)), &chunk)
+		for _, e := range chunk {
+			var d searchDoc
+			json.Unmarshal(e[0], &d.title)
+			json.Unmarshal(e[1], &d.slug)
+			json.Unmarshal(e[3], &d.names)
+			if len(e) > 6 {
+				json.Unmarshal(e[6], &d.langs)
+			}
+			docs = append(docs, d)
+		}
+	}
+	words = map[string]bool{}
+	shards, _ := filepath.Glob(filepath.Join(dir, "search", "terms", "*.json"))
+	for _, f := range shards {
+		var s struct{ N, B map[string]json.RawMessage }
+		readJSON(t, f, &s)
+		for w := range s.N {
+			words[w] = true
+		}
+		for w := range s.B {
+			words[w] = true
+		}
+	}
+	return docs, words
+}
+
+func readJSON(t *testing.T, path string, v any) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+}
+
+// Each language's index, under its folder, holds its own topics, their
+// words folded, and their names in the other language, marked with it.
+func TestSearchLanguageFiles(t *testing.T) {
+	dir := bilingual(t)
+	for _, tc := range []struct {
+		dir    string
+		titles []string
+		// names: a title → its other names, with their languages.
+		names        map[string]string
+		words, never []string
+	}{
+		{dir, []string{"Claims-Made Policy", "Deductible", "Insurer", "Policy Limit", "Premium", "Special Risk", "Subrogation"},
+			map[string]string{"Deductible": "Excess Franchise/fr Franchise contractuelle/fr", "Premium": "Prime/fr",
+				"Subrogation": ""},
+			[]string{"deductible", "franchise", "reclamation", "subrogation"}, []string{"réclamation", "souscripteur"}},
+		{filepath.Join(dir, "fr"), []string{"Assureur", "Franchise", "Garantie en base réclamation", "Plafond de garantie", "Prime", "Risque spécial"},
+			map[string]string{"Franchise": "Franchise contractuelle Deductible/en Excess/en", "Garantie en base réclamation": "Claims-Made Policy/en"},
+			[]string{"franchise", "deductible", "reclamation", "souscripteur", "assureur"}, []string{"réclamation", "subrogation", "assuré", "l"}},
+	} {
+		docs, words := readSearchIndex(t, tc.dir)
+		var titles []string
+		for _, d := range docs {
+			titles = append(titles, d.title)
+			want, ok := tc.names[d.title]
+			if !ok {
+				continue
+			}
+			var got []string
+			for i, n := range d.names {
+				if len(d.langs) > 0 && d.langs[i] != "" {
+					n += "/" + d.langs[i]
+				}
+				got = append(got, n)
+			}
+			if strings.Join(got, " ") != want {
+				t.Errorf("%s: %s's other names %q, want %q", tc.dir, d.title, strings.Join(got, " "), want)
+			}
+		}
+		if !slices.Equal(titles, tc.titles) {
+			t.Errorf("%s: the index holds %q, want %q", tc.dir, titles, tc.titles)
+		}
+		for _, w := range tc.words {
+			if !words[w] {
+				t.Errorf("%s: the index has no word %q", tc.dir, w)
+			}
+		}
+		for _, w := range tc.never {
+			if words[w] {
+				t.Errorf("%s: the index has the word %q", tc.dir, w)
+			}
+		}
+	}
+}
+
+// TestSearchLanguages searches each language's site in the box: a name in
+// the other language finds its term, marked; words match without their
+// accents, French plurals and elisions, and the box speaks French on
+// French pages.
+func TestSearchLanguages(t *testing.T) {
+	base := serveDir(t, bilingual(t))
+	b := newBrowser(t, 1200, 900)
+	// lang reads the language marker of the first result: its text, its
+	// expansion, and the language of the name it follows.
+	const lang = `(() => {
+		const a = document.querySelector("#search-results [role=option]").querySelector(".result-lang");
+		return a ? [a.textContent, a.title, a.previousSibling.previousSibling.lang] : [];
+	})()`
+	// want is what a query shows first: the topic's address and its
+	// title as shown, the language marker (its text, its title, the lang
+	// of the name it follows), the words marked, the close-spelling note,
+	// the law, and the "Did you mean" hint.
+	type want struct {
+		q, first, title string
+		lang, marks     []string
+		note, law, hint string
+	}
+	for _, page := range []struct {
+		path string
+		qs   []want
+	}{
+		{"/", []want{
+			{q: "franchise", first: "/topics/deductible/", title: "Franchise (fr) → Deductible", lang: []string{"fr", "in Français", "fr"}, marks: []string{"Franchise"}},
+			{q: "Réclamation", first: "/topics/claims-made-policy/", title: "Garantie en base réclamation (fr) → Claims-Made Policy",
+				lang: []string{"fr", "in Français", "fr"}, marks: []string{"réclamation"}},
+			{q: "premium", first: "/topics/premium/", title: "Premium"},
+			{q: "excess", first: "/topics/deductible/", title: "Excess → Deductible"},
+		}},
+		{"/fr/", []want{
+			{q: "reclamation", first: "/fr/topics/claims-made-policy/", title: "Garantie en base réclamation", marks: []string{"réclamation", "réclamation"}},
+			{q: "deductible", first: "/fr/topics/deductible/", title: "Deductible (en) → Franchise", lang: []string{"en", "en English", "en"},
+				law: "Défini par la loi : Code des assurances"},
+			{q: "primé", first: "/fr/topics/premium/", title: "Prime", marks: []string{"Prime"}},
+			{q: "l'assureur", first: "/fr/topics/insurer/", title: "Assureur"},
+			{q: "plafonds de garantie", first: "/fr/topics/policy-limit/", title: "Plafond de garantie"},
+			{q: "risques spéciaux", first: "/fr/topics/special-risk/", title: "Risque spécial"},
+			{q: "garanties en base", first: "/fr/topics/claims-made-policy/", title: "Garantie en base réclamation"},
+			{q: "franchises", first: "/fr/topics/deductible/", title: "Franchise", law: "Défini par la loi : Code des assurances"},
+			{q: "reclamtion", first: "/fr/topics/claims-made-policy/", title: "Garantie en base réclamation",
+				note: "Orthographe proche", hint: "Vouliez-vous dire réclamation?"},
+		}},
+	} {
+		b.open(base + page.path)
+		for _, tc := range page.qs {
+			rs := b.search(tc.q)
+			if len(rs) == 0 {
+				t.Errorf("%s %q: no results", page.path, tc.q)
+				continue
+			}
+			if got := strings.TrimPrefix(rs[0].URL, base); got != tc.first || rs[0].Title != tc.title {
+				t.Errorf("%s %q: first %s %q, want %s %q", page.path, tc.q, got, rs[0].Title, tc.first, tc.title)
+			}
+			if got := eval[[]string](b, "language marker", lang); !slices.Equal(got, tc.lang) {
+				t.Errorf("%s %q: language marker %q, want %q", page.path, tc.q, got, tc.lang)
+			}
+			if tc.marks != nil && !slices.Equal(rs[0].Marks, tc.marks) {
+				t.Errorf("%s %q: highlighted %q, want %q", page.path, tc.q, rs[0].Marks, tc.marks)
+			}
+			if rs[0].Note != tc.note {
+				t.Errorf("%s %q: note %q, want %q", page.path, tc.q, rs[0].Note, tc.note)
+			}
+			law := eval[string](b, "law", `(document.querySelector("#search-results [role=option]").querySelector(".law-mark") || {}).textContent || ""`)
+			if law != tc.law {
+				t.Errorf("%s %q: law %q, want %q", page.path, tc.q, law, tc.law)
+			}
+			hint := eval[string](b, "hint", `(() => { const h = document.getElementById("search-hint"); return h.hidden ? "" : h.textContent; })()`)
+			if hint != tc.hint {
+				t.Errorf("%s %q: hint %q, want %q", page.path, tc.q, hint, tc.hint)
+			}
+		}
+	}
+
+	// The French site lists only French topics, and says so in French.
+	if rs := b.search("subrogation"); len(rs) != 0 {
+		t.Errorf("/fr/ %q: %v, want no results: Subrogation is not translated", "subrogation", rs)
+	}
+	for what, expr := range map[string]string{
+		"Aucun sujet ne correspond.": `document.querySelector("#search-results .no-results").textContent`,
+		"Aucun résultat.":            `document.getElementById("search-status").textContent`,
+	} {
+		if got := eval[string](b, what, expr); got != what {
+			t.Errorf("/fr/ with no results: %q, want %q", got, what)
+		}
+	}
+	b.noConsoleErrors("searching in two languages")
+
+	// A card on a French page names the law in French.
+	b.open(base + "/fr/topics/claims-made-policy/")
+	at := eval[[]float64](b, "finding the link to Franchise", fmt.Sprintf(cardLink, ".section p a[href]"))
+	if len(at) != 2 {
+		t.Fatal("no link to Franchise in Garantie en base réclamation")
+	}
+	b.mouseTo(5, 5)
+	b.mouseTo(at[0], at[1])
+	b.waitFor("the card of Franchise", `document.querySelector(".card") !== null`)
+	if law := eval[string](b, "card law", `(document.querySelector(".card .card-law") || {}).textContent || ""`); law != "Défini par la loi : Code des assurances" {
+		t.Errorf("the card of Franchise says %q, want the law in French", law)
+	}
+	b.noConsoleErrors("a French card")
 }

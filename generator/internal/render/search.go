@@ -11,26 +11,32 @@ import (
 
 	"glossary/generator/internal/content"
 	"glossary/generator/internal/glossary"
+	"glossary/generator/internal/i18n"
 )
 
 // The search index is split so a reader downloads little before the first
 // results, however large the glossary. The script ranks from the shards,
 // then fetches the data of the top results only:
 //
-//	search/meta.json           {"docs", "chunk", "shards": [keys], "deprecated": [doc ids]}
+//	search/meta.json           {"docs", "chunk", "shards": [keys], "deprecated": [doc ids],
+//	                            "languages": {code: name}, on a site in several}
 //	search/terms/<xx>.json     the words starting with xx:
 //	                           {"n": {word: names postings},
 //	                            "b": {word: body postings, or [-k] when in file k of its own}}
 //	search/terms/<xx>.<k>.json {word: body postings}: a common word's postings
-//	search/docs-<k>.json       topics k*DocChunk.. : [title, slug, summary, [other names], law, kicker]
+//	search/docs-<k>.json       topics k*DocChunk.. : [title, slug, summary, [other names], law, kicker,
+//	                            [language of each other name]]
 //
 // Both kinds of postings are flat lists ordered by doc, the doc as the
 // difference from the one before (small numbers compress well):
 //
 //   - names postings: [doc, code, ...], one entry per name of the topic
 //     holding the word, code = name*256 + words*16 + position, where name
-//     0 is the title, 1.. the aliases then the names of the deprecated
-//     terms it replaces (the order of the docs entry's other names), words
+//     0 is the title, 1.. the aliases, the names of the deprecated terms
+//     it replaces, then the titles and aliases of its versions in the
+//     site's other languages (the order of the docs entry's other names,
+//     whose language the entry's last list gives where the topic has
+//     names in another: "" for the index's own), words
 //     the indexable words of that name and position the word's place
 //     among them (both at most 15). An entry with words 0 is the whole
 //     name run together ("E&O" as "eo", "Hold-Harmless Agreement" as
@@ -43,8 +49,17 @@ import (
 // file of its own, fetched only when the names cannot fill the results:
 // in a large glossary a common word is in the text of thousands of topics.
 // The script stems, completes prefixes and tolerates typos by comparing
-// the query's words with a shard's words, so the index holds the words as
-// written and needs no language rules of its own.
+// the query's words with a shard's words, so the index needs few language
+// rules of its own: it holds the words folded (i18n.Fold: "réclamation"
+// as "reclamation", "Œuvre" as "oeuvre"), as the script folds a query,
+// and leaves out the language's stop words, as the script does. Pages
+// show names and summaries as written, from the docs files.
+//
+// Each language has an index of its own, of its own topics, under its
+// folder (fr/search/...): a reader searches the language of the page.
+// Names cross languages: a topic's versions in the other languages lend
+// it their titles and aliases, so "franchise" on the English site finds
+// Deductible, marked as a French name.
 
 // DocChunk is how many topics one docs file holds: small, since the
 // script fetches the chunk of each result it shows.
@@ -60,13 +75,32 @@ const (
 	nameCap = 15
 )
 
-var stopWords = map[string]bool{}
+// stopWords are, by primary language subtag, the words too common to
+// index, folded: site.js leaves the same ones out of a query (its
+// STOP_WORDS). A language without a list of its own uses English's.
+// French leaves out its elided words too ("qu'il", "jusqu'à"): the
+// one-letter ones (l', d') are too short to index anyway.
+var stopWords = map[string]map[string]bool{
+	"en": set(`a an and are as at be by for from has have in is it its may not of on or that the their this to was which with`),
+	"fr": set(`au aux avec ce ces dans de des du elle en est et il ils la le les leur leurs ne ou par pour que qui sa se ses son sont sur un une`,
+		i18n.Elisions("fr")...),
+}
 
-func init() {
-	for _, w := range strings.Fields(`a an and are as at be by for from has have in is it its
-		may not of on or that the their this to was which with`) {
-		stopWords[w] = true
+func set(list string, more ...string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range append(strings.Fields(list), more...) {
+		m[w] = true
 	}
+	return m
+}
+
+// stopWordsOf returns the stop words of a language tag.
+func stopWordsOf(lang string) map[string]bool {
+	primary, _, _ := strings.Cut(strings.ToLower(lang), "-")
+	if m := stopWords[primary]; m != nil {
+		return m
+	}
+	return stopWords["en"]
 }
 
 // SearchIndex builds the search files and keeps them between builds: when
@@ -80,10 +114,14 @@ type SearchIndex struct {
 	// build starts afresh and the memory goes when the build ends.
 	Keep bool
 
-	docs    []docKey
-	entries [][]searchEntry // by doc, sorted
-	shards  map[string]*shard
-	files   map[string]dataFile
+	// language identifies the settings the files depend on besides the
+	// topics: the language, whose stop words the index leaves out, and
+	// the names of the site's languages, which meta.json gives.
+	language string
+	docs     []docKey
+	entries  [][]searchEntry // by doc, sorted
+	shards   map[string]*shard
+	files    map[string]dataFile
 }
 
 // searchEntry is one word of a topic: in a name (code is the names
@@ -104,8 +142,9 @@ type shard struct {
 type docKey struct {
 	slug string
 	hash uint64 // of the topic's file
-	// inherited identifies the names of the deprecated terms it
-	// replaces, which lead to it.
+	// inherited identifies the names it holds from other files: those
+	// of the deprecated terms it replaces, which lead to it, and of its
+	// versions in other languages.
 	inherited uint64
 }
 
@@ -118,14 +157,30 @@ type dataFile struct {
 // comes from its file, but for the names it inherits.
 func searchKey(g *glossary.Glossary, t *content.Topic) docKey {
 	k := docKey{slug: t.Slug, hash: t.Hash}
-	if old := g.Replaces(t); len(old) > 0 {
+	others := slices.DeleteFunc(append(slices.Clone(g.Replaces(t)), otherVersions(g, t)...), func(o *content.Topic) bool { return o == nil })
+	if len(others) > 0 {
 		h := newHasher()
-		for _, o := range old {
+		for _, o := range others {
 			h.num(o.Hash)
 		}
 		k.inherited = uint64(h)
 	}
 	return k
+}
+
+// otherVersions are t's versions in the other languages, in the order
+// of g.Languages, nil in its own and where there is none.
+func otherVersions(g *glossary.Glossary, t *content.Topic) []*content.Topic {
+	if len(g.Languages) < 2 {
+		return nil
+	}
+	out := g.Translations(t)
+	for i, v := range out {
+		if v == t {
+			out[i] = nil
+		}
+	}
+	return out
 }
 
 // update brings the index up to date with g and returns its files.
@@ -134,7 +189,12 @@ func (x *SearchIndex) update(g *glossary.Glossary) map[string]dataFile {
 	for i, t := range g.Topics {
 		docs[i] = searchKey(g, t)
 	}
-	same := x.files != nil && len(docs) == len(x.docs)
+	language := g.Settings.Language
+	for _, l := range g.Settings.Languages {
+		language += "\x00" + l.Code + "\x00" + l.Name
+	}
+	same := x.files != nil && len(docs) == len(x.docs) && language == x.language
+	x.language = language
 	for i := 0; same && i < len(docs); i++ {
 		same = docs[i].slug == x.docs[i].slug
 	}
@@ -262,23 +322,49 @@ func (s *shard) insert(e searchEntry, id int) {
 }
 
 // names lists a topic's names in the order the codes number them: the
-// title, the aliases, then the names of the deprecated terms it replaces,
-// which lead to it.
-func names(g *glossary.Glossary, t *content.Topic) []string {
-	out := append([]string{t.Title}, t.Aliases...)
+// title, the aliases, the names of the deprecated terms it replaces,
+// which lead to it, then the names of its versions in the other
+// languages. langs, when the topic has names in another language, gives
+// each name's: "" for g's own. A name of another language that folds to
+// one already listed is left out: "Exclusion" is the same word in
+// English and French.
+func names(g *glossary.Glossary, t *content.Topic) (out, langs []string) {
+	out = append([]string{t.Title}, t.Aliases...)
 	for _, old := range g.Replaces(t) {
 		out = append(out, old.Title)
 		out = append(out, old.Aliases...)
 	}
-	return out
+	own := len(out)
+	seen := map[string]bool{}
+	for _, n := range out {
+		seen[i18n.Fold(n)] = true
+	}
+	for i, v := range otherVersions(g, t) {
+		if v == nil {
+			continue
+		}
+		for _, n := range append([]string{v.Title}, v.Aliases...) {
+			if f := i18n.Fold(n); !seen[f] {
+				seen[f] = true
+				out = append(out, n)
+				langs = append(langs, g.Languages[i].Code)
+			}
+		}
+	}
+	if len(langs) > 0 {
+		langs = append(make([]string, own), langs...)
+	}
+	return out, langs
 }
 
 // topicEntries lists what the index holds of a topic, sorted. A body word
 // keeps its best weight; a name word has one entry per name.
 func topicEntries(g *glossary.Glossary, t *content.Topic) []searchEntry {
 	var out []searchEntry
-	for n, name := range names(g, t) {
-		ws := words(name)
+	stop := stopWordsOf(g.Settings.Language)
+	all, _ := names(g, t)
+	for n, name := range all {
+		ws := words(name, stop)
 		count := min(len(ws), nameCap)
 		for pos, w := range ws {
 			out = append(out, searchEntry{word: w, code: n*256 + count*16 + min(pos, nameCap)})
@@ -292,7 +378,7 @@ func topicEntries(g *glossary.Glossary, t *content.Topic) []searchEntry {
 		text   string
 		weight int
 	}{{t.Definition, weightDefinition}, {t.Summary, weightSummary}} {
-		for _, w := range words(f.text) {
+		for _, w := range words(f.text, stop) {
 			body[w] = max(body[w], f.weight)
 		}
 	}
@@ -320,14 +406,14 @@ func joiner(r rune) bool {
 	return r != ' ' && !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsSpace(r)
 }
 
-// compact is a name run together: its letters and digits, lowercase.
+// compact is a name run together: its letters and digits, folded.
 func compact(name string) string {
 	return strings.Map(func(r rune) rune {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return unicode.ToLower(r)
+			return r
 		}
 		return -1
-	}, name)
+	}, i18n.Fold(name))
 }
 
 func (x *SearchIndex) setData(name string, data []byte) {
@@ -422,9 +508,13 @@ func appendList(b []byte, p []int, body bool) []byte {
 
 func (x *SearchIndex) encodeChunk(g *glossary.Glossary, k int) {
 	chunk := g.Topics[k*DocChunk : min((k+1)*DocChunk, len(g.Topics))]
-	docs := make([][6]any, len(chunk))
+	docs := make([][]any, len(chunk))
 	for i, t := range chunk {
-		docs[i] = [6]any{t.Title, t.Slug, t.Summary, names(g, t)[1:], t.Law(), t.Category}
+		all, langs := names(g, t)
+		docs[i] = []any{t.Title, t.Slug, t.Summary, all[1:], t.Law(), t.Category}
+		if langs != nil {
+			docs[i] = append(docs[i], langs[1:])
+		}
 	}
 	x.setData(fmt.Sprintf("search/docs-%d.json", k), mustJSON(docs))
 }
@@ -441,8 +531,16 @@ func (x *SearchIndex) encodeMeta(g *glossary.Glossary) {
 			deprecated = append(deprecated, id)
 		}
 	}
-	x.setData("search/meta.json", mustJSON(map[string]any{
-		"docs": len(g.Topics), "chunk": DocChunk, "shards": keys, "deprecated": deprecated}))
+	meta := map[string]any{"docs": len(g.Topics), "chunk": DocChunk, "shards": keys, "deprecated": deprecated}
+	if len(g.Languages) > 1 {
+		// What the script calls the language of a name from another.
+		langs := map[string]string{}
+		for _, l := range g.Settings.Languages {
+			langs[l.Code] = l.Name
+		}
+		meta["languages"] = langs
+	}
+	x.setData("search/meta.json", mustJSON(meta))
 }
 
 func mustJSON(v any) []byte {
@@ -453,14 +551,14 @@ func mustJSON(v any) []byte {
 	return append(b, '\n')
 }
 
-// words are the lowercase indexable words of text. site.js splits a query
-// the same way.
-func words(text string) []string {
+// words are the indexable words of text, folded: those of two letters
+// or more but stop words. site.js splits a query the same way.
+func words(text string, stop map[string]bool) []string {
 	var out []string
-	for _, f := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+	for _, f := range strings.FieldsFunc(i18n.Fold(text), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	}) {
-		if utf8.RuneCountInString(f) >= 2 && !stopWords[f] {
+		if utf8.RuneCountInString(f) >= 2 && !stop[f] {
 			out = append(out, f)
 		}
 	}
