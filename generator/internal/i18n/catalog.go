@@ -136,12 +136,14 @@ var englishWords = Language{
 		"no_results":         "No results.",
 		"search_unavailable": "Search is unavailable: part of the index could not be loaded. Try again.",
 		"in_language":        "in {language}",
+		"result_one":         "{n} result. Use the arrow keys to choose, Enter to open.",
+		"result_other":       "{n} results. Use the arrow keys to choose, Enter to open.",
 	},
 }
 
 // ScriptKeys are the strings site.js shows, which pages carry as data.
 var ScriptKeys = []string{"defined_in_law", "close_spelling", "no_topics", "type_two", "did_you_mean",
-	"no_results", "search_unavailable", "in_language"}
+	"no_results", "search_unavailable", "in_language", "deprecated", "result_one", "result_other"}
 
 // Builtin is the catalogue of a site without catalogue files: English.
 func Builtin() *Catalog {
