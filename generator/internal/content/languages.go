@@ -56,7 +56,7 @@ func NewLanguages(s *Settings, catalog *i18n.Catalog) *Languages {
 // Words returns the words of a topic's language, for its headings.
 func (ls *Languages) Words(lang string) *i18n.Language {
 	if ls == nil || ls.Catalog == nil {
-		return i18n.Builtin().Lang("en")
+		return i18n.English()
 	}
 	if lang == "" {
 		lang = ls.Default

@@ -145,6 +145,9 @@ var englishWords = Language{
 var ScriptKeys = []string{"defined_in_law", "close_spelling", "no_topics", "type_two", "did_you_mean",
 	"no_results", "search_unavailable", "in_language", "deprecated", "result_one", "result_other"}
 
+// English is the built-in English, shared: callers must not change it.
+func English() *Language { return &englishWords }
+
 // Builtin is the catalogue of a site without catalogue files: English.
 func Builtin() *Catalog {
 	en := englishWords

@@ -34,7 +34,7 @@ type LanguageLink struct {
 // words are the renderer's language's words (English when unset).
 func (r *Renderer) words() *i18n.Language {
 	if r.Words == nil {
-		r.Words = i18n.Builtin().Lang("en")
+		r.Words = i18n.English()
 	}
 	return r.Words
 }
@@ -99,22 +99,29 @@ func pageVersions(g *glossary.Glossary, p Page) ([]string, []bool) {
 	return out, has
 }
 
+// scriptStrings are the strings site.js shows, as JSON, where the
+// language's differ from the English site.js has built in; made once.
+func (r *Renderer) scriptStrings() string {
+	r.stringsOnce.Do(func() {
+		w, english := r.words(), i18n.English()
+		strs := make(map[string]string, len(i18n.ScriptKeys))
+		for _, k := range i18n.ScriptKeys {
+			if w.Strings[k] != english.Strings[k] {
+				strs[k] = w.Strings[k]
+			}
+		}
+		if len(strs) > 0 {
+			b, _ := json.Marshal(strs)
+			r.stringsJSON = string(b)
+		}
+	})
+	return r.stringsJSON
+}
+
 // languages fills a page's alternates, language switcher and script
 // strings.
 func (r *Renderer) languages(v *View, p Page) {
-	w := r.words()
-	// site.js has English built in: other languages' pages carry theirs.
-	strs := make(map[string]string, len(i18n.ScriptKeys))
-	english := i18n.Builtin().Lang("en")
-	for _, k := range i18n.ScriptKeys {
-		if w.Strings[k] != english.Strings[k] {
-			strs[k] = w.Strings[k]
-		}
-	}
-	if len(strs) > 0 {
-		b, _ := json.Marshal(strs)
-		v.Strings = string(b)
-	}
+	v.Strings = r.scriptStrings()
 	langs := r.G.Languages
 	if len(langs) < 2 || p.Kind == NotFoundPage {
 		return
@@ -143,7 +150,7 @@ func (r *Renderer) languages(v *View, p Page) {
 			if p.Topic != nil {
 				title = p.Topic.Title
 			}
-			l.Note = w.Text("not_translated", "title", title, "language", names[i].Name)
+			l.Note = r.words().Text("not_translated", "title", title, "language", names[i].Name)
 		}
 		v.Languages = append(v.Languages, l)
 	}

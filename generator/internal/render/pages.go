@@ -153,6 +153,8 @@ type Renderer struct {
 	Words *i18n.Language
 	Langs *content.Languages
 
+	stringsOnce     sync.Once
+	stringsJSON     string
 	hashOnce        sync.Once
 	refs            map[*content.Topic]uint64 // what a list entry shows of a topic
 	all, groupsHash uint64                    // the A–Z list; categories and tags
