@@ -259,12 +259,7 @@ func ParseLanguageSettings(md *markdown.Markdown, file string, src []byte, site 
 		}
 		f.unknown(languageKeys)
 	}
-	s.Intro = src[fm.bodyStart:]
-	s.IntroLine = fm.bodyLine
-	doc := newDocument(md, s.Intro, fm.bodyLine, file, &d)
-	rel := path.Base(file)
-	s.IntroLinks = doc.links(file, rel, &d)
-	s.IntroImages = doc.images(file, rel, &d)
+	s.readIntro(md, file, path.Base(file), src, fm, &d)
 	s.Hash = Hash(append([]byte(code+"\x00"), src...)) ^ site.Hash
 	return s, d
 }

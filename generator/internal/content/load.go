@@ -129,13 +129,19 @@ func ParseSettings(md *markdown.Markdown, file string, src []byte) (Settings, di
 		}
 		f.unknown(settingsKeys)
 	}
-	s.Intro = src[fm.bodyStart:]
-	s.IntroLine = fm.bodyLine
-	doc := newDocument(md, s.Intro, fm.bodyLine, file, &d)
-	s.IntroLinks = doc.links(file, SettingsFile, &d)
-	s.IntroImages = doc.images(file, SettingsFile, &d)
+	s.readIntro(md, file, SettingsFile, src, fm, &d)
 	s.Hash = Hash(src)
 	return s, d
+}
+
+// readIntro takes the home page introduction, the body of a settings
+// file (rel below content/), with its links and images.
+func (s *Settings) readIntro(md *markdown.Markdown, file, rel string, src []byte, fm frontMatter, d *diag.List) {
+	s.Intro = src[fm.bodyStart:]
+	s.IntroLine = fm.bodyLine
+	doc := newDocument(md, s.Intro, fm.bodyLine, file, d)
+	s.IntroLinks = doc.links(file, rel, d)
+	s.IntroImages = doc.images(file, rel, d)
 }
 
 // spdxIDs are the SPDX License List's identifiers (spdx.txt, from the
