@@ -361,12 +361,13 @@
     });
   }
 
-  // eachName reads a names posting list: f(doc, name, words, position).
+  // eachName reads a names posting list: f(doc, name, words, position,
+  // other), other 1 for a name in another language than the page's.
   // eachBody reads a text posting list: f(doc, weight).
   function eachName(p, f) {
     for (var j = 0, doc = 0; j < p.length; j += 2) {
       doc += p[j];
-      f(doc, p[j + 1] >> 8, (p[j + 1] >> 4) & 15, p[j + 1] & 15);
+      f(doc, p[j + 1] >> 9, (p[j + 1] >> 4) & 15, p[j + 1] & 15, (p[j + 1] >> 8) & 1);
     }
   }
   function eachBody(p, f) {
@@ -388,25 +389,39 @@
     });
   }
 
+  // OTHER is what a name in another language loses against one in the
+  // page's, more than the rest of the score tells names of one kind
+  // apart: on a French page "limit" finds "Limite de garantie" before
+  // "Limit of Indemnity". EXACT, what the exact name adds, is more than
+  // OTHER and all the rest, so a name of another language typed whole
+  // ("deductible" on a French page) comes before any inexact name of
+  // the page's.
+  var EXACT = 6, OTHER = 2.5;
+
   // nameScore rates a topic's best name for the query: every query word
-  // in it, then all its words typed (the exact name), then how well the
-  // words matched, in order, from its start, the shorter name, the title.
-  // inName tells which query words some name holds.
+  // in it, then all its words typed (the exact name), then the page's
+  // language, then how well the words matched, in order, from its start,
+  // the shorter name, the title. inName tells which query words some
+  // name holds. A name in another language is exact only typed out, as
+  // written or inflected: while a word is being typed ("cyber") it may
+  // yet be the page's ("Cyber Insurance", not "Cyberassurance").
   function nameScore(hit, nq) {
     var best = null, inName = [];
     Object.keys(hit.names).forEach(function (n) {
-      var nm = hit.names[n], found = 0, q = 0, inOrder = true, prevPos = -1;
+      var nm = hit.names[n], found = 0, q = 0, inOrder = true, prevPos = -1, typedOut = true;
       for (var i = 0; i < nq; i++) {
         if (nm.compact) inName[i] = true;
         if (!nm.q[i]) continue;
         inName[i] = true;
         found++;
         q += nm.q[i].quality;
+        if (nm.q[i].quality < 0.9) typedOut = false; // a prefix or a typo (see match)
         if (nm.q[i].pos <= prevPos) inOrder = false;
         prevPos = nm.q[i].pos;
       }
-      var exact = nm.compact === 1 || (found === nq && nm.count > 0 && nm.covered() === nm.count);
-      var s = (found === nq ? 4 : found / nq) + (exact ? 4 : 0) +
+      var exact = nm.compact === 1 ||
+        (found === nq && nm.count > 0 && nm.covered() === nm.count && (typedOut || !nm.other));
+      var s = (found === nq ? 4 : found / nq) + (exact ? EXACT : 0) - (nm.other ? OTHER : 0) +
         (nm.compact ? 3 * nm.compact : 0) + q / nq + (inOrder ? 0.2 : 0) +
         (nm.q[0] && nm.q[0].pos === 0 ? 0.1 : 0) - 0.02 * nm.count + (Number(n) === 0 ? 0.05 : 0);
       if (!best || s > best.s) best = { s: s, name: Number(n), nm: nm };
@@ -427,8 +442,8 @@
       function hitOf(doc) {
         return hits[doc] || (hits[doc] = { doc: doc, names: {} });
       }
-      function nameOf(h, n, count) {
-        return h.names[n] || (h.names[n] = { count: count, q: {}, compact: 0, seen: {}, covered: function () {
+      function nameOf(h, n, count, other) {
+        return h.names[n] || (h.names[n] = { count: count, other: other, q: {}, compact: 0, seen: {}, covered: function () {
           return Object.keys(this.seen).length;
         } });
       }
@@ -439,9 +454,9 @@
             if (p[0] >= 0) addBody(r, i, c, p); // else in a file of its own: fetched if need be
             return;
           }
-          eachName(p, function (doc, n, count, pos) {
+          eachName(p, function (doc, n, count, pos, other) {
             if (!count) return; // a run-together name: matched whole below
-            var nm = nameOf(hitOf(doc), n, count);
+            var nm = nameOf(hitOf(doc), n, count, other);
             if (!nm.q[i] || nm.q[i].quality < c.quality) nm.q[i] = { quality: c.quality, pos: pos, typo: c.typo, word: c.word };
             nm.seen[pos] = true;
           });
@@ -452,9 +467,9 @@
       var cs = ss[ss.length - 1].n;
       Object.keys(cs).forEach(function (k) {
         if (k.indexOf(whole) !== 0) return;
-        eachName(cs[k], function (doc, n, count) {
+        eachName(cs[k], function (doc, n, count, pos, other) {
           if (count > 1) return;
-          var nm = nameOf(hitOf(doc), n, count);
+          var nm = nameOf(hitOf(doc), n, count, other);
           nm.compact = Math.max(nm.compact, k === whole ? 1 : 0.5);
         });
       });

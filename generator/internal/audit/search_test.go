@@ -523,6 +523,14 @@ func TestSearchLanguageFiles(t *testing.T) {
 	}
 }
 
+// firstLangJS reads the language marker of the first result: its text,
+// its expansion, and the language of the name it follows; none for a
+// name in the page's language.
+const firstLangJS = `(() => {
+	const a = document.querySelector("#search-results [role=option]").querySelector(".result-lang");
+	return a ? [a.textContent, a.title, a.previousSibling.previousSibling.lang] : [];
+})()`
+
 // TestSearchLanguages searches each language's site in the box: a name in
 // the other language finds its term, marked; words match without their
 // accents, French plurals and elisions, and the box speaks French on
@@ -530,12 +538,6 @@ func TestSearchLanguageFiles(t *testing.T) {
 func TestSearchLanguages(t *testing.T) {
 	base := serveDir(t, bilingual(t))
 	b := newBrowser(t, 1200, 900)
-	// lang reads the language marker of the first result: its text, its
-	// expansion, and the language of the name it follows.
-	const lang = `(() => {
-		const a = document.querySelector("#search-results [role=option]").querySelector(".result-lang");
-		return a ? [a.textContent, a.title, a.previousSibling.previousSibling.lang] : [];
-	})()`
 	// want is what a query shows first: the topic's address and its
 	// title as shown, the language marker (its text, its title, the lang
 	// of the name it follows), the words marked, the close-spelling note,
@@ -580,7 +582,7 @@ func TestSearchLanguages(t *testing.T) {
 			if got := strings.TrimPrefix(rs[0].URL, base); got != tc.first || rs[0].Title != tc.title {
 				t.Errorf("%s %q: first %s %q, want %s %q", page.path, tc.q, got, rs[0].Title, tc.first, tc.title)
 			}
-			if got := eval[[]string](b, "language marker", lang); !slices.Equal(got, tc.lang) {
+			if got := eval[[]string](b, "language marker", firstLangJS); !slices.Equal(got, tc.lang) {
 				t.Errorf("%s %q: language marker %q, want %q", page.path, tc.q, got, tc.lang)
 			}
 			if tc.marks != nil && !slices.Equal(rs[0].Marks, tc.marks) {
@@ -627,4 +629,54 @@ func TestSearchLanguages(t *testing.T) {
 		t.Errorf("the card of Franchise says %q, want the law in French", law)
 	}
 	b.noConsoleErrors("a French card")
+}
+
+// TestSearchPageLanguageFirst searches the shipped glossary in each
+// language: a name in the page's language comes before one in the
+// other that the query matches as well ("limit" is on its way to
+// "limite" on a French page), and a name of the other typed whole still
+// comes first where none of the page's matches as well.
+func TestSearchPageLanguageFirst(t *testing.T) {
+	base := serveSite(t)
+	b := newBrowser(t, 1200, 900)
+	// want is what a query shows first: the topic's slug, its title as
+	// shown, and the language marker of the name found, "" for none.
+	type want struct{ q, first, title, lang string }
+	for _, page := range []struct {
+		path string
+		qs   []want
+	}{
+		{"/fr/", []want{
+			{"limit", "policy-limit", "Limite de garantie → Plafond de garantie", ""},
+			{"part", "shared-responsibility-model", "Modèle de responsabilité partagée", ""}, // not Third-Party Coverage (en)
+			{"moral", "moral-hazard", "Aléa moral", ""},
+			{"subro", "subrogation", "Subrogation de l'assureur", ""},
+			{"deductible", "deductible", "Deductible (en) → Franchise", "en"},
+		}},
+		{"/", []want{
+			{"date", "retroactive-date", "Retroactive Date", ""},
+			{"clause", "coinsurance", "Coinsurance Clause → Coinsurance", ""}, // not Clause d'exclusion (fr)
+			{"franchise", "deductible", "Franchise (fr) → Deductible", "fr"},
+		}},
+	} {
+		b.open(base + page.path)
+		for _, tc := range page.qs {
+			rs := b.search(tc.q)
+			if len(rs) == 0 {
+				t.Errorf("%s %q: no results", page.path, tc.q)
+				continue
+			}
+			if slugOf(rs[0].URL) != tc.first || rs[0].Title != tc.title {
+				t.Errorf("%s %q: first %s %q, want %s %q", page.path, tc.q, slugOf(rs[0].URL), rs[0].Title, tc.first, tc.title)
+			}
+			var lang string
+			if m := eval[[]string](b, "language marker", firstLangJS); len(m) > 0 {
+				lang = m[0]
+			}
+			if lang != tc.lang {
+				t.Errorf("%s %q: the first result's name is marked %q, want %q", page.path, tc.q, lang, tc.lang)
+			}
+		}
+	}
+	b.noConsoleErrors("searching the shipped glossary in two languages")
 }

@@ -31,14 +31,16 @@ import (
 // difference from the one before (small numbers compress well):
 //
 //   - names postings: [doc, code, ...], one entry per name of the topic
-//     holding the word, code = name*256 + words*16 + position, where name
-//     0 is the title, 1.. the aliases, the names of the deprecated terms
-//     it replaces, then the titles and aliases of its versions in the
-//     site's other languages (the order of the docs entry's other names,
-//     whose language the entry's last list gives where the topic has
-//     names in another: "" for the index's own), words
-//     the indexable words of that name and position the word's place
-//     among them (both at most 15). An entry with words 0 is the whole
+//     holding the word, code = name*512 + other*256 + words*16 + position,
+//     where name 0 is the title, 1.. the aliases, the names of the
+//     deprecated terms it replaces, then the titles and aliases of its
+//     versions in the site's other languages (the order of the docs
+//     entry's other names, whose language the entry's last list gives
+//     where the topic has names in another: "" for the index's own),
+//     other is 1 for a name in another language (the script ranks it
+//     below a name of the page's that matches as well), words the
+//     indexable words of that name and position the word's place among
+//     them (both at most 15). An entry with words 0 is the whole
 //     name run together ("E&O" as "eo", "Hold-Harmless Agreement" as
 //     "holdharmlessagreement"), kept for names whose words are joined by
 //     punctuation, so a reader may type them in any spacing.
@@ -362,15 +364,19 @@ func names(g *glossary.Glossary, t *content.Topic) (out, langs []string) {
 func topicEntries(g *glossary.Glossary, t *content.Topic) []searchEntry {
 	var out []searchEntry
 	stop := stopWordsOf(g.Settings.Language)
-	all, _ := names(g, t)
+	all, langs := names(g, t)
 	for n, name := range all {
+		code := n * 512
+		if langs != nil && langs[n] != "" {
+			code += 256
+		}
 		ws := words(name, stop)
 		count := min(len(ws), nameCap)
 		for pos, w := range ws {
-			out = append(out, searchEntry{word: w, code: n*256 + count*16 + min(pos, nameCap)})
+			out = append(out, searchEntry{word: w, code: code + count*16 + min(pos, nameCap)})
 		}
 		if c := compact(name); c != "" && !slices.Contains(ws, c) && strings.ContainsFunc(name, joiner) {
-			out = append(out, searchEntry{word: c, code: n * 256})
+			out = append(out, searchEntry{word: c, code: code})
 		}
 	}
 	body := map[string]int{}

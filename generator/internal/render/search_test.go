@@ -156,13 +156,13 @@ func TestTopicEntriesNames(t *testing.T) {
 		aliases []string
 		want    map[string][]int // word → codes
 	}{
-		{"Deductible", []string{"Excess"}, map[string][]int{"deductible": {0<<8 | 1<<4 | 0}, "excess": {1<<8 | 1<<4 | 0}}},
+		{"Deductible", []string{"Excess"}, map[string][]int{"deductible": {0<<9 | 1<<4 | 0}, "excess": {1<<9 | 1<<4 | 0}}},
 		{"Errors and Omissions", nil, map[string][]int{"errors": {2 << 4}, "omissions": {2<<4 | 1}}},
-		{"Professional Liability", []string{"E&O"}, map[string][]int{"professional": {2 << 4}, "liability": {2<<4 | 1}, "eo": {1 << 8}}},
+		{"Professional Liability", []string{"E&O"}, map[string][]int{"professional": {2 << 4}, "liability": {2<<4 | 1}, "eo": {1 << 9}}},
 		{"Claims-Made Policy", nil, map[string][]int{"claims": {3 << 4}, "made": {3<<4 | 1}, "policy": {3<<4 | 2}, "claimsmadepolicy": {0}}},
 		// A word in two names has an entry for each.
 		{"Waiver of Subrogation", []string{"Subrogation Waiver"}, map[string][]int{
-			"waiver": {2 << 4, 1<<8 | 2<<4 | 1}, "subrogation": {2<<4 | 1, 1<<8 | 2<<4}}},
+			"waiver": {2 << 4, 1<<9 | 2<<4 | 1}, "subrogation": {2<<4 | 1, 1<<9 | 2<<4}}},
 		// One word: nothing to run together.
 		{"Sub-limit", nil, map[string][]int{"sub": {2 << 4}, "limit": {2<<4 | 1}, "sublimit": {0}}},
 	} {
@@ -338,6 +338,40 @@ func TestSearchIndexLanguages(t *testing.T) {
 		}
 		if meta := string(files["search/meta.json"].data); !strings.Contains(meta, tc.meta) {
 			t.Errorf("%s: meta.json %s, want %s in it", tc.g.Code, meta, tc.meta)
+		}
+	}
+}
+
+// A name from another language carries its flag (256) in its code, in
+// both kinds of entry: the script ranks it below a name of the index's
+// own language that matches as well.
+func TestTopicEntriesOtherLanguage(t *testing.T) {
+	g := bilingual(t, "Franchise", "Français")
+	for _, tc := range []struct {
+		g    *glossary.Glossary
+		slug string
+		want map[string][]int // word → codes
+	}{
+		{g.Languages[1], "deductible", map[string][]int{
+			"franchise": {0<<9 | 1<<4, 1<<9 | 2<<4}, "contractuelle": {1<<9 | 2<<4 | 1},
+			"deductible": {2<<9 | 1<<8 | 1<<4}, "excess": {3<<9 | 1<<8 | 1<<4}}},
+		{g.Languages[0], "claims-made-policy", map[string][]int{
+			"claims": {3 << 4}, "made": {3<<4 | 1}, "policy": {3<<4 | 2}, "claimsmadepolicy": {0},
+			"garantie": {1<<9 | 1<<8 | 4<<4}, "en": {1<<9 | 1<<8 | 4<<4 | 1},
+			"base": {1<<9 | 1<<8 | 4<<4 | 2}, "reclamation": {1<<9 | 1<<8 | 4<<4 | 3}}},
+	} {
+		i := slices.IndexFunc(tc.g.Topics, func(t *content.Topic) bool { return t.Slug == tc.slug })
+		if i < 0 {
+			t.Fatalf("%s: no topic %s", tc.g.Code, tc.slug)
+		}
+		got := map[string][]int{}
+		for _, e := range topicEntries(tc.g, tc.g.Topics[i]) {
+			if !e.body {
+				got[e.word] = append(got[e.word], e.code)
+			}
+		}
+		if !maps.EqualFunc(got, tc.want, slices.Equal) {
+			t.Errorf("%s %s: names entries %v, want %v", tc.g.Code, tc.slug, got, tc.want)
 		}
 	}
 }
