@@ -263,7 +263,7 @@ func LoadHeaders(ls *Languages, root string, rels []string) []Loaded {
 	out := make([]Loaded, len(rels))
 	parallel(len(rels), func(i int) {
 		p := filepath.Join(root, filepath.FromSlash(rels[i]))
-		src, err := os.ReadFile(p)
+		src, err := ReadFile(p)
 		if err != nil {
 			out[i].Diags.Add(p, 0, 0, "%v", unwrapPath(err))
 			return
@@ -284,7 +284,7 @@ func LoadBodies(md *markdown.Markdown, ls *Languages, linkers func(lang string) 
 		if t.BodyStart < 0 {
 			return
 		}
-		src, err := os.ReadFile(t.Path)
+		src, err := ReadFile(t.Path)
 		if err != nil {
 			out[i].Add(t.Path, 0, 0, "%v", unwrapPath(err))
 			return

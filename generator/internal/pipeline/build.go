@@ -258,7 +258,7 @@ func sameBytes(f *fileState, p string, info os.FileInfo) bool {
 	if f == nil || f.topic == nil || info.Size() != f.size {
 		return false
 	}
-	data, err := os.ReadFile(p)
+	data, err := content.ReadFile(p)
 	if err != nil || content.Hash(data) != f.topic.Hash {
 		return false
 	}
@@ -637,7 +637,7 @@ func (s *Site) loadStatic(force map[string]bool) bool {
 		if f != nil && !force[p] && f.size == info.Size() && f.mod.Equal(info.ModTime()) {
 			return nil
 		}
-		data, err := os.ReadFile(p)
+		data, err := content.ReadFile(p)
 		if err != nil {
 			s.statDiags.Add(p, 0, 0, "%v", err)
 			return nil
@@ -999,7 +999,7 @@ func (s *Site) produce(w writer, j job, buf *bytes.Buffer) (uint64, diag.List) {
 			return 0, d
 		}
 	} else {
-		data, err := os.ReadFile(j.src)
+		data, err := content.ReadFile(j.src)
 		if err != nil {
 			d.Add(j.src, 0, 0, "%v", err)
 			return 0, d

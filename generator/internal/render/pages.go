@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"os"
 	"path"
 	"slices"
 	"strings"
@@ -681,7 +680,7 @@ func (r *Renderer) letters(root string) []Letter {
 
 // topic renders a topic's body and gathers its relationships.
 func (r *Renderer) topic(t *content.Topic, root string) (*TopicView, diag.List) {
-	src, err := os.ReadFile(t.Path)
+	src, err := content.ReadFile(t.Path)
 	if err != nil {
 		var d diag.List
 		d.Add(t.Path, 0, 0, "%v", err)
