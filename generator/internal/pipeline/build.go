@@ -86,23 +86,18 @@ type Site struct {
 	static    map[string]*fileState // by path below static/
 	statDiags diag.List
 	walkDiags diag.List // unreadable folders, symlinks leaving content/
-	// rereadAll says every topic must be read again (see rereadTopics).
-	rereadAll bool
 	// images are the image files topics show, by content.Image.Src.
 	images map[string]*imageState
 	// linkers find topic names in prose, one a language ("" the
 	// default); names identifies their names.
 	linkers map[string]*markdown.Linker
 	names   uint64
-	// namesStale is set when topics came or went since the linker was
-	// built.
-	namesStale bool
-	// glossary is the last index; edited lists the topics read since,
-	// and reshaped says topics came or went or the settings changed, so
-	// that it must be built anew.
+	// glossary is the last index; edited lists the topics read since.
 	glossary *glossary.Glossary
 	edited   []*content.Topic
-	reshaped bool
+	// stale is what the next run must redo beyond the files it reads
+	// again (see stale).
+	stale stale
 	// dates are the days each topic file was last committed, read once
 	// (historyRead) per Site.
 	dates       map[string]string
@@ -110,14 +105,41 @@ type Site struct {
 	// search is each language's search index, kept so a rebuild redoes
 	// only the files its changes touch.
 	search map[string]*render.SearchIndex
-	// cached is true while the cache file in the output folder matches
-	// what is loaded.
-	cached bool
 	// written is what the output folder holds now, by file, and dirs the
 	// modification times of its folders after the last write.
 	written map[string]entry
 	dirs    map[string]int64
-	primed  bool
+}
+
+// stale is the Site's incremental state in one value: what changed since
+// the last run that reading the changed files alone does not redo. Load,
+// Reload and LoadCache mark it; the stage that redoes a part clears its
+// mark.
+type stale uint8
+
+const (
+	// staleDialect: the Markdown dialect is not set up from the settings
+	// yet (a new Site); loadSettings sets it up.
+	staleDialect stale = 1 << iota
+	// staleTopics: every topic must be read again (a setting, the
+	// languages or their headings changed how files read); Load does.
+	staleTopics
+	// staleNames: topics came or went since the linkers were built;
+	// parse builds them again.
+	staleNames
+	// staleIndex: the glossary must be built anew rather than updated
+	// (topics came or went, or the settings changed); Index does.
+	staleIndex
+	// staleCache: the cache file no longer says what is loaded;
+	// saveCache writes it.
+	staleCache
+)
+
+// take reports whether s has the marks in m, and clears them.
+func (s *stale) take(m stale) bool {
+	had := *s&m != 0
+	*s &^= m
+	return had
 }
 
 // fileState is one source file as last read.
@@ -148,7 +170,8 @@ func NewSite(cfg Config) *Site {
 	if cfg.Cache == "" {
 		cfg.Cache = filepath.Join(filepath.Dir(cfg.Out), ".glossary")
 	}
-	s := &Site{cfg: cfg, topics: map[string]*fileState{}, static: map[string]*fileState{}, images: map[string]*imageState{}}
+	s := &Site{cfg: cfg, topics: map[string]*fileState{}, static: map[string]*fileState{}, images: map[string]*imageState{},
+		stale: staleDialect | staleCache}
 	s.search = map[string]*render.SearchIndex{}
 	return s
 }
@@ -202,7 +225,7 @@ func (s *Site) Reload(paths []string) bool {
 			switch {
 			case settingsFile(rel):
 				changed = s.loadSettings() || changed
-				if s.rereadAll {
+				if s.stale&staleTopics != 0 {
 					return s.Load() || changed
 				}
 			case hiddenPath(rel) || content.Ignored(base):
@@ -236,7 +259,7 @@ func (s *Site) reloadTopics(topics []string) bool {
 		info, err := os.Stat(p)
 		if err != nil {
 			delete(s.topics, rel)
-			s.namesStale, s.reshaped = true, true
+			s.stale |= staleNames | staleIndex | staleCache
 			changed = true
 			continue
 		}
@@ -304,7 +327,7 @@ func within(root, p string) bool {
 // anywhere.
 func (s *Site) parse(rels []string) {
 	if len(rels) > 0 {
-		s.cached = false
+		s.stale |= staleCache
 	}
 	var read []*content.Topic
 	for i, l := range content.LoadHeaders(s.langs, s.cfg.Content, rels) {
@@ -321,13 +344,13 @@ func (s *Site) parse(rels []string) {
 			s.edited = append(s.edited, f.topic)
 			read = append(read, f.topic)
 		} else {
-			s.reshaped = true
+			s.stale |= staleIndex
 		}
 	}
 	s.inherit(read)
 	// Rebuilding the linker means indexing every name: skip it when the
 	// files read again kept their names, as most edits do.
-	changedNames := s.namesStale || s.linkers == nil && s.settings.Autolink || s.linkers != nil && !s.settings.Autolink
+	changedNames := s.stale.take(staleNames) || s.linkers == nil && s.settings.Autolink || s.linkers != nil && !s.settings.Autolink
 	for _, rel := range rels {
 		if f := s.topics[rel]; f != nil && f.prevNames != namesOf(f.topic) {
 			changedNames = true
@@ -340,10 +363,9 @@ func (s *Site) parse(rels []string) {
 			linkers, names = s.newLinkers(s.topicList())
 		}
 	}
-	s.namesStale = false
 	redo := rels
 	if names != s.names || (linkers == nil) != (s.linkers == nil) {
-		s.reshaped = true // auto-links may change in every topic
+		s.stale |= staleIndex // auto-links may change in every topic
 		redo = redo[:0:0]
 		for rel, f := range s.topics {
 			if f.topic != nil {
@@ -431,8 +453,7 @@ func (s *Site) successor(rel string, size int64, mod time.Time) *fileState {
 		nf.prevNames = namesOf(old.topic)
 		nf.prev = old.topic
 	} else {
-		s.namesStale = true
-		s.reshaped = true
+		s.stale |= staleNames | staleIndex
 	}
 	return nf
 }
@@ -487,7 +508,7 @@ func (s *Site) loadSettings() bool {
 	s.loadLanguageSettings()
 	// The Markdown dialect depends on a setting: when it changes, every
 	// topic is read again with the new one.
-	if s.settings.UnsafeHTML != s.unsafe || s.settings.Autolink != s.autolink || !s.primed {
+	if s.stale.take(staleDialect) || s.settings.UnsafeHTML != s.unsafe || s.settings.Autolink != s.autolink {
 		s.unsafe, s.autolink = s.settings.UnsafeHTML, s.settings.Autolink
 		s.md = markdown.New(markdown.Options{UnsafeHTML: s.unsafe})
 		s.rereadTopics()
@@ -495,7 +516,8 @@ func (s *Site) loadSettings() bool {
 	if s.settings.Language != s.language {
 		// Names inflect by the language's rules: auto-links may change
 		// everywhere.
-		s.language, s.namesStale = s.settings.Language, true
+		s.language = s.settings.Language
+		s.stale |= staleNames
 	}
 	s.langs = content.NewLanguages(&s.settings, s.catalog)
 	if codes := s.settings.Language + " " + strings.Join(s.langs.Others, " "); codes != s.langCodes {
@@ -503,9 +525,8 @@ func (s *Site) loadSettings() bool {
 		s.langCodes = codes
 		s.rereadTopics()
 	}
-	s.primed = true
 	if s.settings.Hash != old {
-		s.reshaped = true
+		s.stale |= staleIndex
 	}
 	return s.settings.Hash != old || !sameDiags(s.setDiags, oldDiags)
 }
@@ -534,7 +555,9 @@ func (s *Site) rereadTopics() {
 	for _, f := range s.topics {
 		f.size = -1
 	}
-	s.rereadAll = len(s.topics) > 0
+	if len(s.topics) > 0 {
+		s.stale |= staleTopics
+	}
 }
 
 // loadCatalog reads the languages' words (templates/i18n). When they
@@ -554,7 +577,7 @@ func (s *Site) loadCatalog() bool {
 	}
 	if old != 0 || len(s.topics) > 0 {
 		s.rereadTopics()
-		s.reshaped = true
+		s.stale |= staleIndex
 	}
 	return true
 }
@@ -566,7 +589,7 @@ func settingsFile(rel string) bool {
 }
 
 func (s *Site) loadTopics(force map[string]bool) bool {
-	s.rereadAll = false
+	s.stale &^= staleTopics // this reads every file whose size is unknown
 	rels, d := content.Files(s.cfg.Content)
 	var stale []string
 	seen := make(map[string]bool, len(rels))
@@ -593,8 +616,7 @@ func (s *Site) loadTopics(force map[string]bool) bool {
 		if !seen[rel] {
 			delete(s.topics, rel)
 			removed++
-			s.cached = false
-			s.namesStale, s.reshaped = true, true
+			s.stale |= staleNames | staleIndex | staleCache
 		}
 	}
 	s.parse(stale)
@@ -709,8 +731,8 @@ func (s *Site) Languages() *content.Languages { return s.langs }
 func (s *Site) Index() (*glossary.Glossary, diag.List) {
 	s.dateTopics()
 	d := s.diagnostics()
-	edited, reshaped := s.edited, s.reshaped
-	s.edited, s.reshaped = nil, false
+	edited, reshaped := s.edited, s.stale.take(staleIndex)
+	s.edited = nil
 	if s.glossary != nil && !reshaped {
 		if gd, ok := s.glossary.Update(edited); ok {
 			d.Append(gd)

@@ -97,19 +97,19 @@ func (s *Site) LoadCache() bool {
 		}
 	}
 	s.topics, s.linkers, s.names = topics, linkers, c.Names
-	s.settings.Hash, s.unsafe, s.autolink, s.primed = c.Settings, c.Unsafe, c.Autolink, true
+	s.settings.Hash, s.unsafe, s.autolink = c.Settings, c.Unsafe, c.Autolink
 	s.language, s.langCodes = c.Language, c.Langs
 	if s.catalog, s.catDiags = i18n.Load(filepath.Join(s.cfg.Templates, "i18n")); s.catalog.Hash() != c.Catalog {
 		s.catalog = nil // read again, with every topic, by the next Load
 	}
 	s.md = markdown.New(markdown.Options{UnsafeHTML: c.Unsafe})
-	s.cached = true
+	s.stale &^= staleDialect | staleCache
 	return true
 }
 
 // saveCache writes the cache after a successful full build.
 func (s *Site) saveCache() error {
-	if s.cached {
+	if s.stale&staleCache == 0 {
 		return nil // the cache on disk already says this
 	}
 	c := cacheData{
@@ -157,6 +157,6 @@ func (s *Site) saveCache() error {
 		os.Remove(f.Name())
 		return err
 	}
-	s.cached = true
+	s.stale &^= staleCache
 	return nil
 }
