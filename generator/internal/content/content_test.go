@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"glossary/generator/internal/content"
+	"glossary/generator/internal/i18n"
 	"glossary/generator/internal/diag"
 	"glossary/generator/internal/markdown"
 )
@@ -845,11 +846,26 @@ func FuzzParse(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
+	// The same bytes read as a French translation, as a translation's
+	// start, and as settings, must not panic either.
+	catalog, cd := i18n.Load(filepath.Join("..", "..", "..", "templates", "i18n"))
+	if len(cd) > 0 {
+		f.Fatal(cd)
+	}
+	fr := &content.Languages{Default: "en", Others: []string{"fr"}, Catalog: catalog}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		topic, _, d := content.Parse(md, file, "x.md", src)
 		if topic == nil {
 			t.Fatal("Parse returned no topic")
 		}
+		if tr, _ := content.ParseHeader(fr, file, "x.fr.md", src); tr.Lang != "fr" || tr.Key != "x.md" && !strings.HasPrefix(tr.Key, "key:") {
+			t.Errorf("x.fr.md read as language %q of %q", tr.Lang, tr.Key)
+		} else if tr.BodyStart >= 0 {
+			content.ParseBody(md, fr, nil, tr, src)
+		}
+		content.Translation(fr, topic, src, "fr", "2026-01-01")
+		settings, _ := content.ParseSettings(md, file, src)
+		content.ParseLanguageSettings(md, file, src, settings, "fr")
 		// Decoders and goldmark also end lines at a lone "\r"; diag.Lines
 		// does not, so such files may report any line up to the count of both.
 		lines := 1 + strings.Count(string(src), "\n") + strings.Count(string(src), "\r")
