@@ -7,6 +7,14 @@
 // New builds a Glossary from loaded topics without touching files, so the
 // dev server can rebuild it after every save: it is cheap next to reading
 // and rendering.
+//
+// A site in several languages is one Glossary a language, all listed in
+// each one's Languages, the default first. Each indexes its own topics
+// (names are unique per language, titles sort by its collation); links and
+// relations in a translation resolve to the same language's translation
+// where there is one, else to the default language's topic. Translations
+// (translations.go) finds a concept in every language, and reports
+// translations without an original, stale ones, and what is untranslated.
 package glossary
 
 import (

@@ -11,6 +11,12 @@
 // Every page has a Fingerprint: a hash of everything its output depends on.
 // Equal fingerprints mean equal bytes, which is how a rebuild knows what it
 // may skip.
+//
+// A Renderer renders one language's glossary: its pages are under the
+// language's folder (fr/), with that language's words (View.T, from the
+// i18n catalogue), hreflang alternates and a language switcher
+// (languages.go). The sitemap, robots.txt and the data exports are the
+// default language's and name every language.
 package render
 
 import (
