@@ -10,8 +10,8 @@ import (
 	"unicode/utf8"
 
 	"glossary/generator/internal/content"
-	"glossary/generator/internal/i18n"
 	"glossary/generator/internal/diag"
+	"glossary/generator/internal/i18n"
 	"glossary/generator/internal/markdown"
 )
 
