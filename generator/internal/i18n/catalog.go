@@ -26,7 +26,7 @@ import (
 //	  structural: [Caractéristiques structurelles]
 //	  parameters: [Paramètres et conditions]
 //	  relationships: [Relations entre les sujets]
-//	  exceptions: [Exceptions, limites et frontières]
+//	  exceptions: ["Exceptions, limites et frontières"]  # quoted: it holds a comma
 //	  faq: [Questions fréquentes, FAQ]
 //	strings:                  # the interface, by key (see English)
 //	  skip: Aller au contenu
