@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -254,6 +256,18 @@ func parseFile(p, code string, src []byte) (*Language, diag.List) {
 				if err := val.Decode(&names); err != nil || len(names) == 0 {
 					d.Add(p, val.Line, val.Column, "section %s: expected a list of headings such as [%s]", key.Value, englishWords.Sections[s][0])
 					return
+				}
+				// [Exceptions, limites et frontières] is two items to
+				// YAML: a heading's rest after its comma starts in
+				// lower case, which no heading does.
+				if val.Style&yaml.FlowStyle != 0 {
+					for i, item := range val.Content {
+						if r, _ := utf8.DecodeRuneInString(item.Value); i > 0 && item.Style == 0 && unicode.IsLower(r) {
+							d.Add(p, item.Line, item.Column, "section %s: %q looks like the rest of %q, split at its comma: quote a heading that holds a comma",
+								key.Value, item.Value, val.Content[i-1].Value+", "+item.Value)
+							return
+						}
+					}
 				}
 				l.Sections[s] = names
 			})

@@ -13,6 +13,7 @@ func TestCatalog(t *testing.T) {
 		"fr.yaml":  "sections:\n  definition: [Définition]\n  faq: [Questions fréquentes, FAQ]\nstrings:\n  skip: Aller au contenu\n  faq_title: \"{title} : questions fréquentes\"\n",
 		"xx.yaml":  "sections:\n  definitions: [X]\n  faq: nothing\nstrings:\n  skipp: X\n  skip: [a, b]\nother: 1\n",
 		"bad.yaml": "sections: [\n",
+		"split.yaml": "sections:\n  exceptions: [Exceptions, limites et frontières]\n",
 	}
 	for name, data := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
@@ -27,6 +28,7 @@ func TestCatalog(t *testing.T) {
 	p := func(name string) string { return filepath.Join(dir, name) }
 	want := []string{
 		p("bad.yaml") + ":2:1: did not find expected node content",
+		p("split.yaml") + `:2:28: section exceptions: "limites et frontières" looks like the rest of "Exceptions, limites et frontières", split at its comma: quote a heading that holds a comma`,
 		p("xx.yaml") + `:2:3: unknown section "definitions" (did you mean "definition"?)`,
 		p("xx.yaml") + ":3:8: section faq: expected a list of headings such as [FAQ]",
 		p("xx.yaml") + `:5:3: unknown string "skipp" (did you mean "skip"?)`,
