@@ -10,9 +10,9 @@ import (
 func TestCatalog(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
-		"fr.yaml":  "sections:\n  definition: [Définition]\n  faq: [Questions fréquentes, FAQ]\nstrings:\n  skip: Aller au contenu\n  faq_title: \"{title} : questions fréquentes\"\n",
-		"xx.yaml":  "sections:\n  definitions: [X]\n  faq: nothing\nstrings:\n  skipp: X\n  skip: [a, b]\nother: 1\n",
-		"bad.yaml": "sections: [\n",
+		"fr.yaml":    "sections:\n  definition: [Définition]\n  faq: [Questions fréquentes, FAQ]\nstrings:\n  skip: Aller au contenu\n  faq_title: \"{title} : questions fréquentes\"\n",
+		"xx.yaml":    "sections:\n  definitions: [X]\n  faq: nothing\nstrings:\n  skipp: X\n  skip: [a, b]\nother: 1\n",
+		"bad.yaml":   "sections: [\n",
 		"split.yaml": "sections:\n  exceptions: [Exceptions, limites et frontières]\n",
 	}
 	for name, data := range files {
