@@ -15,6 +15,7 @@ const FeedSize = 20
 
 type atomFeed struct {
 	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Lang    string      `xml:"http://www.w3.org/XML/1998/namespace lang,attr,omitempty"`
 	Title   string      `xml:"title"`
 	ID      string      `xml:"id"`
 	Updated string      `xml:"updated"`
@@ -55,6 +56,7 @@ func (r *Renderer) feed(w io.Writer) diag.List {
 	dated = dated[:min(len(dated), FeedSize)]
 	home := s.BaseURL + r.G.Prefix
 	f := atomFeed{
+		Lang:    s.Language,
 		Title:   s.Title,
 		ID:      home,
 		Updated: "1970-01-01T00:00:00Z",
