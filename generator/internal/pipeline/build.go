@@ -521,9 +521,11 @@ func (s *Site) loadSettings() bool {
 	}
 	s.langs = content.NewLanguages(&s.settings, s.catalog)
 	if codes := s.settings.Language + " " + strings.Join(s.langs.Others, " "); codes != s.langCodes {
-		// Which files are translations, and of which language, changed.
+		// Which files are translations, and of which language, changed;
+		// each language has a linker of its own.
 		s.langCodes = codes
 		s.rereadTopics()
+		s.stale |= staleNames
 	}
 	if s.settings.Hash != old {
 		s.stale |= staleIndex
@@ -775,7 +777,7 @@ func (s *Site) Generate(mode Mode) (Result, error) {
 	var rs []*render.Renderer
 	for _, lg := range g.Languages {
 		rs = append(rs, &render.Renderer{G: lg, T: s.templates, MD: s.md, Names: s.names, Images: pics, Version: executableHash(),
-			ExportSizes: sizes, Words: s.catalog.Lang(lg.Code), Langs: s.langs})
+			ExportSizes: sizes, Words: s.catalog.Lang(lg.Code), WordsHash: s.catalog.Hash(), Langs: s.langs})
 	}
 	old := s.written
 	var out outputState

@@ -151,6 +151,9 @@ type Renderer struct {
 	// Langs what reading a topic knows of the site's languages.
 	Words *i18n.Language
 	Langs *content.Languages
+	// WordsHash identifies the catalogue Words come from, for
+	// fingerprints: every page shows its words.
+	WordsHash uint64
 
 	stringsOnce     sync.Once
 	stringsJSON     string
@@ -170,6 +173,7 @@ func (r *Renderer) Fingerprint(p Page) uint64 {
 	h.num(uint64(p.Kind))
 	h.str(p.File)
 	h.num(r.T.Hash())
+	h.num(r.WordsHash)
 	h.num(r.G.Settings.Hash)
 	if p.Kind == HomePage {
 		r.hashImages(&h, r.G.Settings.IntroImages)

@@ -98,6 +98,16 @@ base_url: https://glossary.test/
 A small glossary for the tests, which change its files while it is served.
 `
 
+// bilingual is the settings of the last steps of the incremental test,
+// with French beside English.
+var bilingual = strings.Replace(settings, "base_url:",
+	"license: CC0-1.0\nlanguages:\n  - code: en\n    name: English\n    default: true\n  - code: fr\n    name: Français\nbase_url:", 1)
+
+// frenchBeta is a French translation of the beta topic, titled title.
+func frenchBeta(title string) string {
+	return "---\ntitle: " + title + "\nsummary: Le résumé de bêta.\n---\n\n## Définition\n\nLe texte de bêta renvoie à [alpha](alpha.md).\n"
+}
+
 func baseSite() map[string]string {
 	return map[string]string{
 		"_index.md": settings,
@@ -1069,6 +1079,25 @@ func TestServeIncrementalEqualsFull(t *testing.T) {
 		{"compare and broader removed", func() {
 			s.write("delta.md", delta.with("aliases: [Dee Term]", "tags: [solo]", "draft: false"))
 		}, s.lacks("/topics/alpha/", `id="compare-terms"`)},
+		// A second language: its list, a translation and its edits, the
+		// language's settings and its words reach every page they show in.
+		{"languages listed", func() { s.write("_index.md", bilingual) },
+			s.shows("/fr/", `lang="fr"`)},
+		{"translation added", func() { s.write("beta.fr.md", frenchBeta("Bêta traduit")) },
+			s.shows("/topics/beta/", `hreflang="fr" href="https://glossary.test/fr/topics/beta/"`)},
+		{"translation retitled", func() { s.write("beta.fr.md", frenchBeta("Bêta renommé")) },
+			s.shows("/fr/", "Bêta renommé")},
+		{"language settings", func() {
+			s.write("_index.fr.md", "---\ntitle: Glossaire d'essai\ncategories:\n  Claims Handling:\n    name: Gestion des sinistres\n---\n\nUn petit glossaire.\n")
+		}, s.shows("/fr/topics/beta/", "Gestion des sinistres")},
+		{"language words", func() {
+			p := filepath.Join(s.cfg.Templates, "i18n", "fr.yaml")
+			words, err := os.ReadFile(p)
+			must(t, err)
+			writeFile(t, p, strings.Replace(string(words), "skip: Aller au contenu", "skip: Passer au contenu", 1))
+		}, s.shows("/fr/topics/beta/", "Passer au contenu")},
+		{"translation removed", func() { must(t, os.Remove(s.contentPath("beta.fr.md"))) },
+			s.status("/fr/topics/beta/", http.StatusNotFound)},
 	}
 	for _, step := range steps {
 		s.change(step.name, step.do, succeeded(step.served))
@@ -1092,6 +1121,11 @@ func (s *devServer) sameAsFull(t *testing.T, when string) {
 		diff := diffTrees(t, cfg.Out, s.cfg.Out)
 		if full, served := recordedFiles(t, cfg), recordedFiles(t, s.cfg); diff == "" && !maps.Equal(full, served) {
 			diff = "the manifests differ"
+			for _, k := range slices.Sorted(maps.Keys(full)) {
+				if served[k] != full[k] {
+					diff += "\n" + k + ": full " + full[k] + ", served " + served[k]
+				}
+			}
 		}
 		return diff
 	}
