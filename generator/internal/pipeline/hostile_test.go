@@ -28,6 +28,27 @@ func TestHostileContentIsInert(t *testing.T) {
 	if _, err := build(testConfig); err != nil {
 		t.Fatalf("build: %v", err)
 	}
+	checkInert(t)
+	page, err := os.ReadFile(filepath.Join(testConfig.Out, "topics", "evil", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hostileExports(t, testConfig.Out)
+	// The text is still there for readers, escaped.
+	for _, want := range []string{`Evil &lt;/script&gt;&lt;script&gt;alert(&#34;t&#34;)&lt;/script&gt; Term`, `&lt;script&gt;alert(&quot;code&quot;)&lt;/script&gt;`,
+		`alt="Alt &quot;&gt;alert(&quot;alt&quot;) &lt;img src=x onerror=alert(&quot;altimg&quot;)&gt; end"`,
+		`title="&quot; onmouseover=alert('title') &quot;"`, `Note: Title &#34;&gt;alert(&#34;callout&#34;) &lt;img src=x onerror=alert(&#34;ctimg&#34;)&gt; end</p>`,
+		`&lt;script&gt;alert(&quot;fncode&quot;)&lt;/script&gt;`} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("the evil topic's page lacks the escaped text %s", want)
+		}
+	}
+}
+
+// checkInert reads every file of the built test site: no page may hold
+// active content, and no data file unescaped markup.
+func checkInert(t *testing.T) {
+	t.Helper()
 	checked := 0
 	err := filepath.WalkDir(testConfig.Out, func(p string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() {
@@ -64,18 +85,60 @@ func TestHostileContentIsInert(t *testing.T) {
 	if checked < 10 {
 		t.Fatalf("only %d files checked", checked)
 	}
-	page, err := os.ReadFile(filepath.Join(testConfig.Out, "topics", "evil", "index.html"))
+}
+
+// The words of a second language are an editor's text too: the language's
+// name, its settings, a translation, and the catalogue's interface strings
+// (in attributes, in the script's strings, in headings).
+func TestHostileLanguagesAreInert(t *testing.T) {
+	unpackSite(t, "hostile")
+	settings, err := os.ReadFile("content/_index.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	hostileExports(t, testConfig.Out)
+	languages := "languages:\n  - code: en\n    name: English\n    default: true\n  - code: fr\n    name: 'Français <script>alert(\"name\")</script>'\n"
+	writeFile(t, "content/_index.md", regexp.MustCompile(`(?m)^language: .*\n`).ReplaceAllString(string(settings), languages))
+	writeFile(t, "content/_index.fr.md", "---\ntitle: 'Titre <script>alert(\"frtitle\")</script>'\n"+
+		"description: '\"><script>alert(\"frdesc\")</script>'\n"+
+		"categories:\n  'Cat </title><script>alert(\"c\")</script>':\n    name: '<img src=x onerror=alert(\"catname\")>'\n    description: '\"><script>alert(\"catdesc\")</script>'\n"+
+		"tags:\n  'tag <b onmouseover=alert(\"g\")>x</b>': '<script>alert(\"tagname\")</script>'\n---\n\n"+
+		"Intro <script>alert(\"frintro\")</script>, [mal](javascript:alert(\"frlink\")).\n")
+	writeFile(t, "content/evil.fr.md", "---\ntitle: 'Mal </script><script>alert(\"frt\")</script>'\n"+
+		"summary: 'Résumé \"><img src=x onerror=alert(\"frs\")> fin.'\naliases: ['<script>alert(\"fra\")</script>']\n---\n\n"+
+		"## Définition\n\nTexte <script>alert(\"frbody\")</script> et [plain](plain.md).\n\n"+
+		"## Questions fréquentes\n\n### Pourquoi <img src=x onerror=alert(\"frq\")> ?\n\nParce que.\n")
+	words, err := os.ReadFile("templates/i18n/fr.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hostile := strings.NewReplacer(
+		"skip: Aller au contenu", `skip: '<script>alert("skip")</script>'`,
+		`defined_in_law: "Défini par la loi :"`, `defined_in_law: '</script><script>alert("law")</script>'`,
+		`not_translated: "{title} n'est pas traduit en {language} : page d'accueil"`, `not_translated: '" onmouseover=alert("nt") x="{title}'`,
+		`faq_title: "{title} : questions fréquentes"`, `faq_title: '{title} <img src=x onerror=alert("faq")>'`,
+	).Replace(string(words))
+	if hostile == string(words) {
+		t.Fatal("templates/i18n/fr.yaml no longer has the strings this test replaces")
+	}
+	writeFile(t, "templates/i18n/fr.yaml", hostile)
+	if _, err := build(testConfig); err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	checkInert(t)
 	// The text is still there for readers, escaped.
-	for _, want := range []string{`Evil &lt;/script&gt;&lt;script&gt;alert(&#34;t&#34;)&lt;/script&gt; Term`, `&lt;script&gt;alert(&quot;code&quot;)&lt;/script&gt;`,
-		`alt="Alt &quot;&gt;alert(&quot;alt&quot;) &lt;img src=x onerror=alert(&quot;altimg&quot;)&gt; end"`,
-		`title="&quot; onmouseover=alert('title') &quot;"`, `Note: Title &#34;&gt;alert(&#34;callout&#34;) &lt;img src=x onerror=alert(&#34;ctimg&#34;)&gt; end</p>`,
-		`&lt;script&gt;alert(&quot;fncode&quot;)&lt;/script&gt;`} {
-		if !strings.Contains(string(page), want) {
-			t.Errorf("the evil topic's page lacks the escaped text %s", want)
+	for file, wants := range map[string][]string{
+		"fr/topics/evil/index.html": {`<a class="skip-link" href="#main">&lt;script&gt;alert(&#34;skip&#34;)&lt;/script&gt;</a>`,
+			`lang="fr">Français &lt;script&gt;alert(&#34;name&#34;)&lt;/script&gt;</span>`, `&lt;img src=x onerror=alert(&#34;faq&#34;)&gt;</h2>`},
+		"topics/plain/index.html": {`translated into Français &lt;script&gt;alert(&#34;name&#34;)&lt;/script&gt;: its home page"`},
+	} {
+		page, err := os.ReadFile(filepath.Join(testConfig.Out, filepath.FromSlash(file)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range wants {
+			if !strings.Contains(string(page), want) {
+				t.Errorf("%s lacks the escaped text %s", file, want)
+			}
 		}
 	}
 }
