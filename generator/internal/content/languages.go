@@ -89,36 +89,30 @@ func (ls *Languages) split(rel string) (lang, stem string) {
 }
 
 // inherited are the keys a translation takes from its original when it
-// leaves them out.
-var inherited = []string{"slug", "category", "tags", "related", "broader", "compare", "sources", "status", "replaced_by"}
+// leaves them out, and how.
+var inherited = []struct {
+	key  string
+	take func(t, original *Topic)
+}{
+	// A translation paired by translation_key has a file name of its own.
+	{"slug", func(t, o *Topic) { t.Slug = o.Slug }},
+	{"category", func(t, o *Topic) { t.Category = o.Category }},
+	{"tags", func(t, o *Topic) { t.Tags = o.Tags }},
+	{"related", func(t, o *Topic) { t.Related = o.Related }},
+	{"broader", func(t, o *Topic) { t.Broader = o.Broader }},
+	{"compare", func(t, o *Topic) { t.Compare = o.Compare }},
+	{"sources", func(t, o *Topic) { t.Sources = o.Sources }},
+	{"status", func(t, o *Topic) { t.Status = o.Status }},
+	{"replaced_by", func(t, o *Topic) { t.ReplacedBy, t.ReplacedByAt = o.ReplacedBy, o.ReplacedByAt }},
+}
 
 // Inherit completes a translation with what its original says and it
 // does not. It may run again after either changes: a key the translation
 // sets is never overwritten.
 func Inherit(t, original *Topic) {
-	for _, key := range inherited {
-		if _, set := t.KeyLines[key]; set {
-			continue
-		}
-		switch key {
-		case "slug": // a translation paired by translation_key has a file name of its own
-			t.Slug = original.Slug
-		case "category":
-			t.Category = original.Category
-		case "tags":
-			t.Tags = original.Tags
-		case "related":
-			t.Related = original.Related
-		case "broader":
-			t.Broader = original.Broader
-		case "compare":
-			t.Compare = original.Compare
-		case "sources":
-			t.Sources = original.Sources
-		case "status":
-			t.Status = original.Status
-		case "replaced_by":
-			t.ReplacedBy, t.ReplacedByAt = original.ReplacedBy, original.ReplacedByAt
+	for _, in := range inherited {
+		if _, set := t.KeyLines[in.key]; !set {
+			in.take(t, original)
 		}
 	}
 }
@@ -229,6 +223,25 @@ func (f *fields) groupTexts(key string) map[string]GroupText {
 	return out
 }
 
+// readTexts reads the keys every settings file may hold, the site's and
+// each language's: title, description, and the categories' and tags'
+// names. A key left out keeps the value s has (the default, or the
+// site's).
+func (s *Settings) readTexts(f *fields) {
+	if v := f.str("title"); v != "" {
+		s.Title = v
+	}
+	if v := f.str("description"); v != "" {
+		s.Description = v
+	}
+	if c := f.groupTexts("categories"); c != nil {
+		s.Categories = c
+	}
+	if t := f.groupTexts("tags"); t != nil {
+		s.Tags = t
+	}
+}
+
 // ParseLanguageSettings reads _index.<code>.md, a language's own settings,
 // over the site's. A missing file (src nil) gives the site's with the
 // language's code.
@@ -245,18 +258,7 @@ func ParseLanguageSettings(md *markdown.Markdown, file string, src []byte, site 
 	fm := splitFrontMatter(file, src, &d)
 	if fm.values != nil {
 		f := &fields{fm: fm, path: file, d: &d, seen: map[string]bool{}}
-		if v := f.str("title"); v != "" {
-			s.Title = v
-		}
-		if v := f.str("description"); v != "" {
-			s.Description = v
-		}
-		if c := f.groupTexts("categories"); c != nil {
-			s.Categories = c
-		}
-		if t := f.groupTexts("tags"); t != nil {
-			s.Tags = t
-		}
+		s.readTexts(f)
 		f.unknown(languageKeys)
 	}
 	s.readIntro(md, file, path.Base(file), src, fm, &d)

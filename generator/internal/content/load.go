@@ -88,10 +88,7 @@ func ParseSettings(md *markdown.Markdown, file string, src []byte) (Settings, di
 	fm := splitFrontMatter(file, src, &d)
 	if fm.values != nil {
 		f := &fields{fm: fm, path: file, d: &d, seen: map[string]bool{}}
-		if v := f.str("title"); v != "" {
-			s.Title = v
-		}
-		s.Description = f.str("description")
+		s.readTexts(f)
 		if v := f.str("language"); v != "" {
 			s.Language = v
 		}
@@ -101,7 +98,6 @@ func ParseSettings(md *markdown.Markdown, file string, src []byte) (Settings, di
 			}
 			s.Language, s.Languages = langs[0].Code, langs
 		}
-		s.Categories, s.Tags = f.groupTexts("categories"), f.groupTexts("tags")
 		s.UnsafeHTML, _ = f.boolean("unsafe_html")
 		if v, set := f.boolean("autolink"); set {
 			s.Autolink = v
